@@ -1,0 +1,182 @@
+"""The ``termkit`` command line: a thin click layer over the library.
+
+Exit codes: 0 success, 1 findings (checks), 2 usage or input error,
+3 internal error (rerun with ``--debug`` for the traceback), 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import sys
+from typing import Callable, Iterator
+
+import click
+
+from termkit import __version__
+from termkit.errors import TermkitError
+
+MODELS_HELP = (
+    "Stanza resources directory with French models. "
+    "Default: $TERMKIT_STANZA_DIR, then $STANZA_RESOURCES_DIR, then ~/stanza_resources."
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="termkit")
+@click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
+def cli(debug: bool) -> None:
+    """termkit: French->English terminology and translation memory.
+
+    \b
+    Examples:
+      termkit parse seeds/*.fr.txt -o seeds.conllu
+      termkit parse newstest.fr.sgm --format json -o parsed.json
+      termkit setup                       # download the French Stanza models (online)
+      termkit cache info
+    """
+
+
+def nlp_options(func: Callable) -> Callable:
+    """Options shared by the commands that parse French text."""
+
+    @click.option("--models", metavar="DIR", help=MODELS_HELP)
+    @click.option("--cache-dir", metavar="DIR", help="Parse cache directory. Default: $TERMKIT_CACHE_DIR or ~/.cache/termkit.")
+    @click.option("--no-cache", is_flag=True, help="Neither read nor write the parse cache.")
+    @click.option("--gpu", is_flag=True, help="Run Stanza on the GPU (when PyTorch sees one).")
+    @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+    @functools.wraps(func)
+    def wrapper(*args, models, cache_dir, no_cache, gpu, quiet, **kwargs):
+        from termkit.nlp import Parser, default_cache_dir
+
+        cache = None if no_cache else (cache_dir or default_cache_dir())
+        parser = Parser.from_options(models, cache_dir=cache, use_gpu=gpu)
+        return func(*args, parser=parser, quiet=quiet, **kwargs)
+
+    return wrapper
+
+
+@contextlib.contextmanager
+def progress_bar(total: int, label: str, quiet: bool) -> Iterator[Callable[[int], None] | None]:
+    """A click progress bar on stderr, or None when quiet, not a TTY, or a single item."""
+    if quiet or total < 2 or not sys.stderr.isatty():
+        yield None
+        return
+    with click.progressbar(length=total, label=label, file=sys.stderr, show_pos=True) as bar:
+        yield bar.update
+
+
+@contextlib.contextmanager
+def open_output(path: str) -> Iterator:
+    """stdout for ``-``, else an atomic write (nothing half-written on failure)."""
+    if path == "-":
+        yield click.get_text_stream("stdout")
+    else:
+        from termkit.fsutil import atomic_write
+
+        with atomic_write(path) as fh:
+            yield fh
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, metavar="FILE...")
+@click.option("--format", "fmt", type=click.Choice(["conllu", "json"]), default="conllu", show_default=True)
+@click.option("-o", "--output", default="-", metavar="OUT", help="Output file (default: stdout). Written atomically.")
+@nlp_options
+def parse(files: tuple[str, ...], fmt: str, output: str, parser, quiet: bool) -> None:
+    """Parse French documents: sentences, tokens, lemmas, UPOS, features, NER spans, offsets.
+
+    FILE is UTF-8 text (BOM and CRLF accepted), WMT-style SGML (<doc docid><seg id>),
+    or - for stdin. Parses are cached: the same text with the same models is parsed once.
+
+    \b
+    Examples:
+      termkit parse seeds/*.fr.txt
+      termkit parse article.txt --format json -o article.json
+      cat article.txt | termkit parse - --models ../shared/models/stanza_resources
+    """
+    from termkit.nlp.formats import write_parsed
+    from termkit.sources import read_all
+
+    docs = read_all(list(files))
+    with progress_bar(len(docs), "Parsing", quiet) as update:
+        parsed = parser.parse(docs, progress=update)
+    with open_output(output) as out:
+        write_parsed(parsed, out, fmt, parser.fingerprint if fmt == "json" else None)
+
+
+@cli.command()
+@click.option("--models", metavar="DIR", help="Where to put the models. " + MODELS_HELP)
+def setup(models: str | None) -> None:
+    """Download the official French Stanza models (needs network access).
+
+    \b
+    Examples:
+      termkit setup
+      termkit setup --models ~/models/stanza
+    """
+    from termkit.nlp import download_models
+
+    loc = download_models(models)
+    click.echo(f"French Stanza models ready in {loc.path}")
+
+
+@cli.group()
+def cache() -> None:
+    """Inspect or clear the parse cache."""
+
+
+@cache.command("info")
+@click.option("--cache-dir", metavar="DIR", help="Default: $TERMKIT_CACHE_DIR or ~/.cache/termkit.")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+def cache_info_cmd(cache_dir: str | None, as_json: bool) -> None:
+    """Show where the parse cache is and how big it is."""
+    from termkit.nlp import cache_info, default_cache_dir
+
+    info = cache_info(cache_dir or default_cache_dir())
+    if as_json:
+        import json
+
+        click.echo(json.dumps({"path": str(info.path), "entries": info.entries, "bytes": info.bytes}))
+    else:
+        click.echo(f"{info.path}: {info.entries} parsed texts, {info.bytes / 1e6:.1f} MB")
+
+
+@cache.command("clear")
+@click.option("--cache-dir", metavar="DIR", help="Default: $TERMKIT_CACHE_DIR or ~/.cache/termkit.")
+def cache_clear_cmd(cache_dir: str | None) -> None:
+    """Delete every cached parse."""
+    from termkit.nlp import clear_cache, default_cache_dir
+
+    info = clear_cache(cache_dir or default_cache_dir())
+    click.echo(f"removed {info.entries} parsed texts from {info.path}")
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: run the CLI, turning errors into one line and a meaningful exit code."""
+    args = sys.argv[1:] if argv is None else argv
+    debug = "--debug" in args
+    try:
+        rv = cli.main(args=args, prog_name="termkit", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except (click.Abort, KeyboardInterrupt):
+        click.echo("termkit: interrupted", err=True)
+        sys.exit(130)
+    except TermkitError as exc:
+        if debug:
+            raise
+        click.echo(f"termkit: error: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    except BrokenPipeError:
+        sys.stderr.close()
+        sys.exit(1)
+    except Exception as exc:  # a bug: one line unless --debug
+        if debug:
+            raise
+        click.echo(f"termkit: internal error: {type(exc).__name__}: {exc} (rerun with --debug for the traceback)", err=True)
+        sys.exit(3)
+    sys.exit(rv if isinstance(rv, int) else 0)

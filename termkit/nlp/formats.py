@@ -1,0 +1,51 @@
+"""Writing parsed documents as CoNLL-U or JSON."""
+
+from __future__ import annotations
+
+import json
+from typing import IO, Sequence
+
+from termkit import __version__
+from termkit.nlp.doc import ParsedDocument
+
+FORMATS = ("conllu", "json")
+
+
+def write_conllu(docs: Sequence[ParsedDocument], out: IO[str]) -> None:
+    """CoNLL-U with ``# newdoc id``/``# sent_id``/``# text`` comments; offsets and NER tags in MISC.
+
+    HEAD and DEPREL are ``_``: termkit does not run a dependency parser.
+    """
+    for doc in docs:
+        out.write(f"# newdoc id = {doc.id}\n")
+        for s in doc.sentences:
+            out.write(f"# sent_id = {doc.id}-{s.id}\n")
+            if s.segment is not None:
+                out.write(f"# segment = {s.segment}\n")
+            out.write("# text = " + " ".join(s.text.split()) + "\n")
+            for t in s.tokens:
+                misc = f"start_char={t.start}|end_char={t.end}|ner={t.ner}"
+                if len(t.words) > 1:
+                    out.write(f"{t.words[0].id}-{t.words[-1].id}\t{t.text}\t_\t_\t_\t_\t_\t_\t_\t{misc}\n")
+                for w in t.words:
+                    wmisc = misc if len(t.words) == 1 else "_"
+                    cols = [str(w.id), w.text, w.lemma, w.upos, w.xpos or "_", w.feats or "_", "_", "_", "_", wmisc]
+                    out.write("\t".join(cols) + "\n")
+            out.write("\n")
+
+
+def write_json(docs: Sequence[ParsedDocument], out: IO[str], models_fingerprint: str | None = None) -> None:
+    """One JSON object: ``{"termkit": version, "models": fingerprint, "documents": [...]}``."""
+    payload = {"termkit": __version__, "models": models_fingerprint, "documents": [d.to_dict() for d in docs]}
+    json.dump(payload, out, ensure_ascii=False, indent=1)
+    out.write("\n")
+
+
+def write_parsed(docs: Sequence[ParsedDocument], out: IO[str], fmt: str, models_fingerprint: str | None = None) -> None:
+    """Write documents in ``fmt`` (one of :data:`FORMATS`)."""
+    if fmt == "conllu":
+        write_conllu(docs, out)
+    elif fmt == "json":
+        write_json(docs, out, models_fingerprint)
+    else:
+        raise ValueError(f"unknown format {fmt!r}")

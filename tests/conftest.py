@@ -1,0 +1,41 @@
+"""Shared fixtures: the real French Stanza models from ../shared (or $TERMKIT_STANZA_DIR)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SEEDS = ROOT / "seeds"
+WMT_SRC = SHARED / "data" / "wmt14-fr-en" / "newstest2014-dev-fren-src.fr.sgm"
+WMT_REF = SHARED / "data" / "wmt14-fr-en" / "newstest2014-dev-fren-ref.en.sgm"
+
+
+def models_dir() -> Path:
+    """The Stanza resources dir the tests use; tests fail (not skip) when it is absent."""
+    path = Path(os.environ.get("TERMKIT_STANZA_DIR") or SHARED / "models" / "stanza_resources")
+    if not (path / "resources.json").is_file():
+        pytest.fail(f"French Stanza models not found at {path}: set TERMKIT_STANZA_DIR or put ../shared beside the repo")
+    return path
+
+
+@pytest.fixture(scope="session")
+def models() -> Path:
+    return models_dir()
+
+
+@pytest.fixture(scope="session")
+def parser(models, tmp_path_factory):
+    from termkit.nlp import Parser, resolve_models
+
+    return Parser(resolve_models(models), cache_dir=tmp_path_factory.mktemp("parse-cache"))
+
+
+@pytest.fixture(scope="session")
+def seed_docs(parser):
+    from termkit.sources import read_all
+
+    return parser.parse(read_all(sorted(str(p) for p in SEEDS.glob("*.fr.txt"))))
