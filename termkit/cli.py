@@ -32,6 +32,7 @@ def cli(debug: bool) -> None:
     Examples:
       termkit parse seeds/*.fr.txt -o seeds.conllu
       termkit parse newstest.fr.sgm --format json -o parsed.json
+      termkit extract seeds/*.fr.txt --top 40 --format json
       termkit setup                       # download the French Stanza models (online)
       termkit cache info
     """
@@ -103,6 +104,41 @@ def parse(files: tuple[str, ...], fmt: str, output: str, parser, quiet: bool) ->
         parsed = parser.parse(docs, progress=update)
     with open_output(output) as out:
         write_parsed(parsed, out, fmt, parser.fingerprint if fmt == "json" else None)
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, metavar="FILE...")
+@click.option("-o", "--output", default="-", metavar="OUT", help="Output file (default: stdout). Written atomically.")
+@click.option("--format", "fmt", type=click.Choice(["tsv", "json"]), default="tsv", show_default=True)
+@click.option("--top", type=click.IntRange(min=1), help="Keep the N best candidates.")
+@click.option("--min-freq", type=click.IntRange(min=1), default=1, show_default=True, help="Drop rarer candidates.")
+@nlp_options
+def extract(files: tuple[str, ...], output: str, fmt: str, top: int | None, min_freq: int, parser, quiet: bool) -> None:
+    """Extract ranked term candidates from French documents.
+
+    Names of people, organisations and places (Stanza NER joined with proper-noun runs),
+    transliterated names, and technical terms (lemma-based POS patterns, C-value, and
+    specificity against general French from wordfreq). Variants are grouped under one
+    candidate: inflection, case and accents, hyphenation, spelling/transliteration
+    (Kirghizstan / Kirghizistan), acronym and expansion (ONU / Organisation des Nations
+    unies), short names (Trump / Donald Trump), elision (l'uranium / uranium).
+
+    \b
+    Examples:
+      termkit extract seeds/*.fr.txt --top 40
+      termkit extract seeds/*.fr.txt --format json -o candidates.json
+      termkit extract newstest.fr.sgm --min-freq 2 -o terms.tsv
+    """
+    from termkit.extract import ExtractOptions, extract_terms
+    from termkit.extract.formats import write_candidates
+    from termkit.sources import read_all
+
+    docs = read_all(list(files))
+    with progress_bar(len(docs), "Parsing", quiet) as update:
+        parsed = parser.parse(docs, progress=update)
+    cands = extract_terms(parsed, ExtractOptions(top=top, min_freq=min_freq))
+    with open_output(output) as out:
+        write_candidates(cands, out, fmt)
 
 
 @cli.command()

@@ -1,0 +1,378 @@
+"""Term extraction: collect name and term occurrences, group variants, score termhood."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Sequence
+
+from termkit.extract import acronyms
+from termkit.extract.model import TERM, Candidate, Context, Variant
+from termkit.extract.normalize import clean, fold, graphical_variants, skeleton
+from termkit.extract.spans import Span, mwt_inside, name_spans, term_spans, word_tag
+from termkit.nlp.doc import ParsedDocument, Word
+
+
+@dataclass
+class ExtractOptions:
+    """Knobs of :func:`extract_terms`.
+
+    ``top``: keep the best N candidates (None: all); ``min_freq``: drop rarer ones;
+    ``names``/``terms``: which kinds to extract; ``single_words``: keep one-word
+    common-noun/adjective/verb terms; ``contexts``: sentences kept per candidate.
+    """
+
+    top: int | None = None
+    min_freq: int = 1
+    names: bool = True
+    terms: bool = True
+    single_words: bool = True
+    contexts: int = 2
+    leading_adj_max_freq: float = 3e-5
+    priors: dict[str, float] = field(default_factory=lambda: {"name": 1.0, "multi": 1.0, "N": 1.0, "A": 0.6, "V": 0.3})
+
+
+@dataclass
+class _Occ:
+    doc: str
+    sent: int
+    i: int
+    j: int
+    surface: str
+    ner: str | None
+    kind: str
+
+
+@dataclass
+class _Group:
+    key: str
+    kind: str  # "name" or "term"
+    lemma: str
+    words: int
+    head_tag: str
+    content: list[tuple[str, str, str]]  # (folded lemma, lemma, form) of content words, lower case
+    occs: list[_Occ] = field(default_factory=list)
+    parent: "_Group | None" = None
+    relation: str = ""  # how this group joined its root
+
+    def root(self) -> "_Group":
+        g = self
+        while g.parent is not None:
+            g = g.parent
+        return g
+
+
+class GeneralFrequency:
+    """Frequencies of words in general French (wordfreq), cached."""
+
+    def __init__(self, lang: str = "fr") -> None:
+        from wordfreq import word_frequency
+
+        self._wf = word_frequency
+        self._lang = lang
+        self._cache: dict[str, float] = {}
+
+    def __call__(self, word: str) -> float:
+        f = self._cache.get(word)
+        if f is None:
+            f = self._wf(word, self._lang) if word else 0.0
+            self._cache[word] = f
+        return f
+
+
+def extract_terms(
+    docs: Sequence[ParsedDocument],
+    options: ExtractOptions | None = None,
+    general: Callable[[str], float] | None = None,
+) -> list[Candidate]:
+    """Extract ranked term candidates (names and technical terms) from parsed French documents."""
+    opts = options or ExtractOptions()
+    general = general or GeneralFrequency()
+    groups, sentences, containers, lemma_counts, n_words = _collect(docs, opts, general)
+    _merge_graphical(groups)
+    _merge_acronyms(groups, sentences)
+    _merge_short_names(groups)
+    roots: dict[int, list[_Group]] = defaultdict(list)
+    for g in groups.values():
+        roots[id(g.root())].append(g)
+    nested = _nested_frequency(containers)
+    candidates = []
+    for members in roots.values():
+        cand = _candidate(members, sentences, nested, lemma_counts, n_words, general, opts)
+        if cand is not None and cand.frequency >= opts.min_freq:
+            candidates.append(cand)
+    candidates.sort(key=lambda c: (-c.score, -c.frequency, c.canonical))
+    return candidates[: opts.top] if opts.top else candidates
+
+
+def _collect(docs: Sequence[ParsedDocument], opts: ExtractOptions, general: Callable[[str], float]):
+    def leading_adj(w: Word) -> bool:  # rare pre-nominal adjectives only (haute tension, but not nouvelle)
+        return general(w.text.lower()) < opts.leading_adj_max_freq
+
+    groups: dict[tuple[str, str], _Group] = {}
+    sentences: dict[tuple[str, int], tuple[str, list[Word], list[tuple[int, int, _Group]]]] = {}
+    containers: list[tuple[_Group, _Group]] = []  # (inner, outer) pairs of nested occurrences
+    lemma_counts: Counter[str] = Counter()
+    n_words = 0
+    for doc in docs:
+        for s_idx, sentence in enumerate(doc.sentences):
+            words = sentence.words
+            tags = "".join(word_tag(w) for w in words)
+            n_words += len(words)
+            for w, t in zip(words, tags):
+                if t in "NARV":
+                    lemma_counts[fold(w.lemma)] += 1
+            spans: list[Span] = []
+            if opts.names:
+                spans += name_spans(sentence, words)
+            if opts.terms:
+                spans += [s for s in term_spans(words, tags, leading_adj) if opts.single_words or s.j - s.i > 1 or tags[s.i] == "R"]
+            placed: list[tuple[int, int, _Group]] = []
+            seen: set[tuple[int, int]] = set()
+            for span in spans:
+                if (span.i, span.j) in seen or mwt_inside(words, span.i, span.j):
+                    continue
+                seen.add((span.i, span.j))
+                g = _group_for(groups, span, words, tags)
+                surface = clean(doc.text[words[span.i].start : words[span.j - 1].end])
+                if span.kind == "term" and tags[span.i] in "NAV" and _sentence_initial(words, span.i):
+                    surface = surface[:1].lower() + surface[1:]
+                g.occs.append(_Occ(doc.id, s_idx, span.i, span.j, surface, span.ner, span.kind))
+                placed.append((span.i, span.j, g))
+            for a in placed:
+                for b in placed:
+                    if b[0] <= a[0] and a[1] <= b[1] and (b[1] - b[0]) > (a[1] - a[0]) and a[2] is not b[2]:
+                        containers.append((a[2], b[2]))
+            sentences[(doc.id, s_idx)] = (sentence.text, words, placed)
+    return groups, sentences, containers, lemma_counts, n_words
+
+
+def _sentence_initial(words: list[Word], i: int) -> bool:
+    return all(not any(c.isalpha() for c in w.text) for w in words[:i])
+
+
+def _group_for(groups: dict, span: Span, words: list[Word], tags: str) -> _Group:
+    ws = words[span.i : span.j]
+    ts = tags[span.i : span.j]
+    if span.kind == "name":
+        key = fold(" ".join(w.text for w in ws))
+        lemma = clean(" ".join(w.text for w in ws))
+        content = [(fold(w.text), w.text.lower(), w.text.lower()) for w in ws if w.upos not in ("ADP", "DET")]
+    else:
+        parts = [fold(w.lemma) if t != "P" else w.lemma.lower() for w, t in zip(ws, ts) if t != "D"]
+        key = " ".join(p for p in parts if p)
+        lemma = " ".join(w.lemma for w, t in zip(ws, ts) if t != "D")
+        content = [(fold(w.lemma), w.lemma.lower(), w.text.lower()) for w, t in zip(ws, ts) if t in "NARV"]
+    gk = (span.kind, key)
+    g = groups.get(gk)
+    if g is None:
+        # A term that is exactly a name already seen (or the reverse) joins it.
+        other = groups.get(("name" if span.kind == "term" else "term", key))
+        g = _Group(key, span.kind, lemma, len(content) or 1, ts[0] if ts else "X", content)
+        groups[gk] = g
+        if other is not None:
+            _union(other, g, "inflection")
+    return g
+
+
+def _union(keep: _Group, join: _Group, relation: str) -> None:
+    a, b = keep.root(), join.root()
+    if a is b:
+        return
+    b.parent = a
+    b.relation = relation
+
+
+def _merge_graphical(groups: dict) -> None:
+    """Merge spelling/transliteration variants (Kirghizstan/Kirghizistan), same word count."""
+    buckets: dict[tuple, list[_Group]] = defaultdict(list)
+    for g in groups.values():
+        words = g.key.split()
+        if any(len(w) >= 5 for w in words):
+            buckets[(len(words), " ".join(skeleton(w) for w in words))].append(g)
+    for bucket in buckets.values():
+        if len(bucket) < 2:
+            continue
+        bucket.sort(key=lambda g: -len(g.occs))
+        for k, g in enumerate(bucket):
+            for h in bucket[:k]:
+                if g.kind == h.kind and all(
+                    graphical_variants(a, b) for a, b in zip(g.key.split(), h.key.split())
+                ):
+                    _union(h, g, "graphical")
+                    break
+
+
+def _merge_acronyms(groups: dict, sentences: dict) -> None:
+    """Join acronyms to their expansions: explicit "Expansion (ACR)" / "ACR (Expansion)", then initials."""
+    acro = [g for g in groups.values() if g.words == 1 and g.occs and acronyms.is_acronym(g.occs[0].surface)]
+    if not acro:
+        return
+    linked: set[int] = set()
+    for g in acro:
+        for occ in g.occs:
+            text, words, placed = sentences[(occ.doc, occ.sent)]
+            best = None
+            if occ.i >= 2 and words[occ.i - 1].text == "(" and occ.j < len(words) and words[occ.j].text == ")":
+                # Expansion (ACR): the expansion ends just before "("
+                for i, j, h in placed:
+                    if j == occ.i - 1 and h is not g and acronyms.letters_match(g.key, h.key):
+                        if best is None or (j - i) < (best[1] - best[0]):
+                            best = (i, j, h)
+            elif occ.j + 1 < len(words) and words[occ.j].text == "(":
+                # ACR (Expansion)
+                for i, j, h in placed:
+                    if i == occ.j + 1 and j < len(words) and words[j].text == ")" and acronyms.letters_match(g.key, h.key):
+                        if best is None or (j - i) > (best[1] - best[0]):
+                            best = (i, j, h)
+            if best is not None:
+                _union(best[2], g, "acronym")
+                linked.add(id(g))
+                break
+    multi = [h for h in groups.values() if h.words >= 2 and h.parent is None]
+    by_initials: dict[str, list[_Group]] = defaultdict(list)
+    for h in multi:
+        words = acronyms.content_words(h.key)
+        if len(words) >= 2:
+            by_initials["".join(w[0] for w in words)].append(h)
+    for g in acro:
+        if id(g) in linked:
+            continue
+        matches = {id(h.root()): h.root() for h in by_initials.get(g.key.replace("&", ""), []) if h.root() is not g.root()}
+        if len(matches) == 1:
+            _union(next(iter(matches.values())), g, "acronym")
+            linked.add(id(g))
+    # Blends such as Eximbank = EXIM + Bank, once EXIM has its expansion.
+    for g in acro:
+        if id(g) not in linked:
+            continue
+        expansion = g.root()
+        last = expansion.key.split()[-1]
+        blend = groups.get(("name", g.key + last)) or groups.get(("term", g.key + last))
+        if blend is not None:
+            _union(expansion, blend, "acronym")
+
+
+def _merge_short_names(groups: dict) -> None:
+    """A one-word person name that is the surname of exactly one longer person name joins it."""
+    people: dict[str, list[_Group]] = defaultdict(list)
+    for g in groups.values():
+        if g.kind == "name" and g.words >= 2 and _vote_type(g) == "PER":
+            people[g.key.split()[-1]].append(g)
+    for g in groups.values():
+        if g.kind == "name" and g.words == 1 and _vote_type(g) in ("PER", "MISC"):
+            longer = {id(h.root()): h for h in people.get(g.key, [])}
+            if len(longer) == 1:
+                _union(next(iter(longer.values())), g, "short form")
+
+
+def _vote_type(g: _Group) -> str:
+    votes = Counter(o.ner for o in g.occs if o.ner)
+    return votes.most_common(1)[0][0] if votes else "MISC"
+
+
+def _nested_frequency(containers: list[tuple[_Group, _Group]]) -> dict[int, float]:
+    """For each candidate, how many of its occurrences its most frequent container covers.
+
+    A stricter nesting correction than C-value's mean over containers: "Nations
+    unies" inside "Organisation des Nations unies" every time is a fragment,
+    while "corruption" spread over many longer terms is not.
+    """
+    cooc: Counter[tuple[int, int]] = Counter()
+    for inner, outer in containers:
+        a, b = inner.root(), outer.root()
+        if a is not b:
+            cooc[(id(a), id(b))] += 1
+    best: dict[int, float] = {}
+    for (a, _b), n in cooc.items():
+        best[a] = max(best.get(a, 0), n)
+    return best
+
+
+def _candidate(members, sentences, nested, lemma_counts, n_words, general, opts) -> Candidate | None:
+    root = next(g for g in members if g.parent is None)
+    occs = [o for g in members for o in g.occs]
+    if not occs:
+        return None
+    forms = Counter(o.surface for o in occs)
+    root_forms = Counter(o.surface for o in root.occs)
+    canonical = max(root_forms, key=lambda f: (root_forms[f], f[:1].islower() if root.kind == "term" else 0, -len(f)))
+    kinds = {o.kind for o in occs}
+    if "name" in kinds:
+        ner_votes = Counter(o.ner for o in occs if o.ner)
+        ctype = ner_votes.most_common(1)[0][0] if ner_votes else "MISC"
+    else:
+        ctype = TERM
+    group_of_form: dict[str, _Group] = {}
+    for g in members:
+        for o in g.occs:
+            group_of_form.setdefault(o.surface, g)
+    variants = [Variant(canonical, forms[canonical], "canonical")]
+    for form, count in forms.most_common():
+        if form != canonical:
+            variants.append(Variant(form, count, _relation(form, canonical, group_of_form[form], root)))
+    frequency = len(occs)
+    doc_frequency = len({o.doc for o in occs})
+    spec = _specificity(root, lemma_counts, n_words, general)
+    # C-value-like: length-weighted frequency, less the occurrences inside the dominant container.
+    f_adj = max(frequency - nested.get(id(root), 0.0), 0.5)
+    cvalue = math.log2(1 + root.words) * f_adj
+    prior = opts.priors.get("name" if "name" in kinds else root.head_tag if root.words == 1 else "multi", 1.0)
+    score = round(prior * math.log2(1 + cvalue) * (1.0 + max(spec, 0.0)), 4)
+    contexts: list[Context] = []
+    for o in sorted(occs, key=lambda o: (o.doc, o.sent)):
+        if len(contexts) >= opts.contexts:
+            break
+        if any(c.doc == o.doc for c in contexts) and doc_frequency > len(contexts):
+            continue
+        contexts.append(Context(o.doc, sentences[(o.doc, o.sent)][0]))
+    return Candidate(
+        canonical=canonical,
+        lemma=root.lemma,
+        type=ctype,
+        frequency=frequency,
+        doc_frequency=doc_frequency,
+        score=score,
+        variants=variants,
+        contexts=contexts,
+        specificity=round(spec, 3),
+        words=root.words,
+        independent=round(f_adj, 1),
+        pos=_POS.get(root.head_tag if root.words == 1 else "N", "noun") if ctype == TERM else "properNoun",
+    )
+
+
+_POS = {"N": "noun", "A": "adjective", "V": "verb", "R": "properNoun"}
+
+
+def _relation(form: str, canonical: str, group: _Group, root: _Group) -> str:
+    if group is not root and group.root() is root and group.relation:
+        rel = group.relation
+        if rel == "acronym" and not acronyms.is_acronym(form):
+            return "acronym" if len(form.split()) == 1 else "expansion"
+        return rel
+    if fold(form) == fold(canonical):
+        if form.replace("-", " ").casefold() == canonical.replace("-", " ").casefold() and "-" in form + canonical:
+            return "hyphenation"
+        return "case/diacritics" if form.casefold() != canonical.casefold() or form != canonical else "canonical"
+    return "inflection"
+
+
+def _specificity(g: _Group, lemma_counts: Counter, n_words: int, general) -> float:
+    """Mean log10 ratio of corpus to general-French frequency over the content words."""
+    if not g.content or not n_words:
+        return 0.0
+    vals = []
+    for key, lemma, form in g.content:
+        corpus = lemma_counts.get(key, 1) / n_words
+        gen = max(general(lemma), general(form), 1e-7)
+        vals.append(math.log10(corpus / gen))
+    return sum(vals) / len(vals)
+
+
+def iter_forms(candidates: Iterable[Candidate]) -> Iterable[str]:
+    """Every written form of every candidate (what a flat term list holds)."""
+    for c in candidates:
+        for v in c.variants:
+            yield v.form

@@ -1,0 +1,145 @@
+"""Finding candidate spans in parsed sentences: names (NER + PROPN runs) and POS-pattern terms."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from termkit.nlp.doc import Sentence, Word
+
+# One letter per word for the term patterns:
+#   N noun, R proper noun, A adjective (or past participle), P de/à/en, D article,
+#   V verb, X anything else.
+TERM_PATTERN = re.compile(r"A?NA*(?:PD?[NR]A*){0,2}|RA+")
+MAX_TERM_WORDS = 7
+_TERM_ADPS = {"de", "à", "en", "contre", "sur"}
+_EDGE_UPOS = {"DET", "ADP", "PUNCT", "CCONJ", "SCONJ", "PRON", "AUX", "PART"}
+_LETTER = re.compile(r"[^\W\d_]", re.U)
+
+
+@dataclass
+class Span:
+    """A candidate occurrence: word range [i, j) of a sentence, kind name/term, NER type if any."""
+
+    i: int
+    j: int
+    kind: str
+    ner: str | None = None
+
+
+def word_tag(w: Word) -> str:
+    """The pattern letter of a word."""
+    if not _LETTER.search(w.text) or len(w.text) < 2 and w.upos not in ("ADP", "DET"):
+        return "X"
+    upos = w.upos
+    if upos == "NOUN":
+        return "N"
+    if upos == "PROPN":
+        return "R"
+    if upos == "ADJ":
+        return "A"
+    if upos == "VERB":
+        feats = w.feats or ""
+        return "A" if "VerbForm=Part" in feats and "Tense=Past" in feats else "V"
+    if upos == "ADP" and w.lemma.lower() in _TERM_ADPS:
+        return "P"
+    if upos == "DET" and w.lemma.lower() == "le":
+        return "D"
+    return "X"
+
+
+def term_spans(words: list[Word], tags: str, leading_adj: Callable[[Word], bool] | None = None) -> list[Span]:
+    """All (nested) spans matching the term pattern, plus single nouns, adjectives and verbs.
+
+    A span made only of proper nouns is a name, not a term. A multi-word span
+    starts with an adjective only if ``leading_adj(word)`` allows it (French
+    pre-nominal adjectives are mostly evaluative: *ancienne* route de la soie).
+    """
+    spans: list[Span] = []
+    n = len(words)
+    for i in range(n):
+        if tags[i] not in "ANRV":
+            continue
+        if tags[i] == "A" and leading_adj is not None and not leading_adj(words[i]):
+            continue
+        if tags[i] in "VA":
+            spans.append(Span(i, i + 1, "term"))
+        if tags[i] == "V":
+            continue
+        for j in range(i + 1, min(n, i + MAX_TERM_WORDS) + 1):
+            sub = tags[i:j]
+            if sub[-1] not in "NRA":
+                continue
+            if "R" in sub and set(sub) <= {"R"}:
+                continue
+            if j - i == 1 and sub in ("R", "A"):
+                continue
+            if TERM_PATTERN.fullmatch(sub):
+                spans.append(Span(i, j, "term"))
+    return spans
+
+
+def name_spans(sentence: Sentence, words: list[Word]) -> list[Span]:
+    """Name spans: Stanza NER spans joined with runs of PROPN, trimmed of edge function words."""
+    n = len(words)
+    starts = {w.start: k for k, w in reversed(list(enumerate(words)))}
+    raw: list[Span] = []
+    for e in sentence.entities:
+        i = starts.get(e.start)
+        if i is None:
+            i = next((k for k, w in enumerate(words) if w.start <= e.start < w.end), None)
+        if i is None:
+            continue
+        j = i
+        while j < n and words[j].start < e.end:
+            j += 1
+        raw.append(Span(i, j, "name", e.type))
+    k = 0
+    while k < n:
+        if words[k].upos == "PROPN" and _LETTER.search(words[k].text):
+            j = k
+            while j < n and words[j].upos == "PROPN":
+                j += 1
+            raw.append(Span(k, j, "name", None))
+            k = j
+        else:
+            k += 1
+    raw.sort(key=lambda s: (s.i, -s.j))
+    merged: list[Span] = []
+    for s in raw:
+        if merged and s.i < merged[-1].j:
+            last = merged[-1]
+            last.j = max(last.j, s.j)
+            last.ner = last.ner or s.ner
+        else:
+            merged.append(Span(s.i, s.j, "name", s.ner))
+    out = []
+    for s in merged:
+        i, j = s.i, s.j
+        while i < j and (words[i].upos in _EDGE_UPOS or not _LETTER.search(words[i].text)):
+            i += 1
+        while i < j and not words[i].text[:1].isupper():
+            i += 1  # "ouzbek Shavkat Mirziyoyev" -> "Shavkat Mirziyoyev"
+        while j > i and (words[j - 1].upos in _EDGE_UPOS or not _LETTER.search(words[j - 1].text)):
+            j -= 1
+        if i < j and _looks_like_name(words, i, j):
+            out.append(Span(i, j, "name", s.ner))
+    return out
+
+
+def _looks_like_name(words: list[Word], i: int, j: int) -> bool:
+    """A proper noun in it, or a capital that is not just the sentence's first letter."""
+    for k in range(i, j):
+        w = words[k]
+        if w.upos == "PROPN" or (w.text[:1].isupper() and any(c.isalpha() for x in words[:k] for c in x.text)):
+            return True
+    return False
+
+
+def mwt_inside(words: list[Word], i: int, j: int) -> bool:
+    """Whether span [i, j) starts or ends inside a multi-word token."""
+    first, last = words[i], words[j - 1]
+    before = words[i - 1] if i > 0 else None
+    after = words[j] if j < len(words) else None
+    return bool((before and before.start == first.start) or (after and after.start == last.start))

@@ -1,0 +1,167 @@
+"""Term extraction on the seeds, on WMT14 news and on small texts, with real Stanza parses."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from termkit.extract import ExtractOptions, extract_terms
+from termkit.extract.acronyms import initials_match, is_acronym, letters_match
+from termkit.extract.normalize import fold, graphical_variants, skeleton
+from termkit.sources import SourceDocument, read_documents
+
+from conftest import ROOT, SEEDS, WMT_SRC
+
+
+def find(cands, form):
+    """The candidate that has ``form`` among its written forms."""
+    for c in cands:
+        if form in c.forms:
+            return c
+    raise AssertionError(f"{form!r} not extracted; top: {[c.canonical for c in cands[:30]]}")
+
+
+@pytest.fixture(scope="module")
+def seed_cands(seed_docs):
+    return extract_terms(seed_docs)
+
+
+# -- pure functions ---------------------------------------------------------------------------
+
+
+def test_fold_handles_case_accents_hyphens_and_elision():
+    assert fold("L'Ouzbékistan") == "ouzbekistan"
+    assert fold("KIRGHIZSTAN") == fold("kirghizstan")
+    assert fold("accord-cadre") == fold("accord cadre") == "accord cadre"
+    assert fold("l’uranium") == "uranium"
+
+
+@pytest.mark.parametrize(
+    "a, b, same",
+    [
+        ("kirghizstan", "kirghizistan", True),
+        ("kirghizistan", "kirgizistan", True),
+        ("tokaiev", "tokayev", True),
+        ("mirziyoyev", "mirzioiev", True),
+        ("niger", "nigeria", False),
+        ("paris", "perse", False),
+        ("autriche", "australie", False),
+        ("slovenie", "slovaquie", False),
+        ("iran", "irak", False),
+    ],
+)
+def test_graphical_variants(a, b, same):
+    assert graphical_variants(a, b) is same
+
+
+def test_skeleton_merges_transliteration_digraphs():
+    assert skeleton("tadjikistan") == skeleton("tajikistan")
+    assert skeleton("tachkent") == skeleton("tashkent")
+
+
+def test_acronyms():
+    assert is_acronym("ONU") and is_acronym("EXIM") and not is_acronym("Bank") and not is_acronym("A")
+    assert initials_match("onu", fold("Organisation des Nations unies"))
+    assert letters_match("exim", fold("Export-Import Bank"))
+    assert not initials_match("exim", fold("Export-Import Bank"))
+    assert not letters_match("exim", fold("banque mondiale"))
+
+
+# -- the seeds -----------------------------------------------------------------------------
+
+
+def test_seeds_surface_the_names_and_terms_of_the_story(seed_cands):
+    kirg = find(seed_cands, "Kirghizstan")
+    assert "Kirghizistan" in kirg.forms and kirg.type == "LOC"
+    assert {v.relation for v in kirg.variants} >= {"canonical", "graphical"}
+    for country in ("Kazakhstan", "Tadjikistan", "Turkménistan", "Ouzbékistan"):
+        assert find(seed_cands, country).type == "LOC"
+    for name, ctype in [("Kassym-Jomart Tokayev", "PER"), ("Shavkat Mirziyoyev", "PER"), ("Donald Trump", "PER")]:
+        assert find(seed_cands, name).type == ctype
+    assert find(seed_cands, "Export-Import Bank").type == "ORG"
+    assert find(seed_cands, "Tau-Ken Samruk").type in ("ORG", "LOC")
+    for term in ("terres rares", "minerais essentiels", "minéraux essentiels", "accords d'Abraham", "route de la soie"):
+        assert find(seed_cands, term).type == "TERM"
+    rares = find(seed_cands, "terres rares")
+    assert rares.lemma == "terre rare" and rares.frequency >= 8 and rares.doc_frequency == 2
+    assert rares.contexts and all("terres rares" in c.sentence for c in rares.contexts)
+
+
+def test_seed_ranking_puts_names_and_terms_before_noise(seed_cands):
+    top = [c.canonical for c in seed_cands[:40]]
+    for expected in ("Kazakhstan", "Kirghizstan", "terres rares", "minerais essentiels", "Kassym-Jomart Tokayev"):
+        assert expected in top
+    assert "ancienne route de la soie" not in [c.canonical for c in seed_cands]  # evaluative adjective dropped
+    assert not any(c.canonical.startswith(("ouzbek ", "américain ")) for c in seed_cands)
+
+
+def test_short_names_join_the_full_name(seed_cands):
+    trump = find(seed_cands, "Donald Trump")
+    assert any(v.form == "Trump" and v.relation == "short form" for v in trump.variants)
+
+
+# -- small texts and WMT news --------------------------------------------------------------
+
+
+def test_acronym_expansion_blend_and_elision(parser):
+    text = (
+        "La banque américaine Export-Import Bank (EXIM) financera le projet. "
+        "Selon l'EXIM, le prêt est important. Eximbank a confirmé.\n"
+        "L'Organisation des Nations unies a publié un rapport. L'ONU prévoit une hausse de l'uranium.\n"
+        "Le président Kassym-Jomart Tokaïev a rencontré les investisseurs. Tokaïev a salué l'accord sur l'uranium."
+    )
+    cands = extract_terms(parser.parse([SourceDocument("t", text)]))
+    exim = find(cands, "Export-Import Bank")
+    assert {"EXIM", "Eximbank"} <= set(exim.forms)
+    assert find(cands, "Organisation des Nations unies") is find(cands, "ONU")
+    assert find(cands, "Kassym-Jomart Tokaïev") is find(cands, "Tokaïev")
+    assert find(cands, "uranium").frequency == 2
+
+
+@pytest.fixture(scope="module")
+def wmt_cands(parser):
+    docs = parser.parse(read_documents(str(WMT_SRC)))
+    return extract_terms(docs)
+
+
+def test_wmt_explicit_acronyms_are_grouped(wmt_cands):
+    assert find(wmt_cands, "RDC") is find(wmt_cands, "République démocratique du Congo")
+    assert find(wmt_cands, "BCE") is find(wmt_cands, "Banque centrale européenne")
+    assert find(wmt_cands, "GRC") is find(wmt_cands, "Gendarmerie royale du Canada")
+
+
+def test_wmt_names_and_terms(wmt_cands):
+    assert find(wmt_cands, "David Bowie").type == "PER"
+    assert find(wmt_cands, "Bogota").type == "LOC"
+    c = find(wmt_cands, "Banque centrale européenne")
+    assert c.doc_frequency >= 1 and c.contexts[0].doc
+    ranked = [c.canonical.lower() for c in wmt_cands]
+    assert ranked.index("david bowie") < len(ranked) // 10
+
+
+def test_options_top_min_freq_and_kinds(seed_docs):
+    assert len(extract_terms(seed_docs, ExtractOptions(top=5))) == 5
+    assert all(c.frequency >= 3 for c in extract_terms(seed_docs, ExtractOptions(min_freq=3)))
+    assert all(c.type == "TERM" for c in extract_terms(seed_docs, ExtractOptions(names=False)))
+    assert all(c.words > 1 for c in extract_terms(seed_docs, ExtractOptions(names=False, single_words=False)))
+
+
+def test_cli_extract_tsv_and_json(models, tmp_path):
+    seeds = sorted(str(p) for p in SEEDS.glob("*.fr.txt"))
+    base = [sys.executable, "-m", "termkit", "extract", *seeds, "--models", str(models), "--cache-dir", str(tmp_path)]
+    out = tmp_path / "c.tsv"
+    proc = subprocess.run(base + ["--top", "30", "-o", str(out)], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    header, *rows = out.read_text(encoding="utf-8").splitlines()
+    assert header.split("\t")[:4] == ["canonical", "lemma", "type", "variants"]
+    assert len(rows) == 30 and all(len(r.split("\t")) == len(header.split("\t")) for r in rows)
+    assert any(r.startswith("Kirghizstan\t") and "Kirghizistan (1, graphical)" in r for r in rows)
+    proc = subprocess.run(base + ["--format", "json", "--min-freq", "4"], capture_output=True, text=True, cwd=ROOT)
+    data = json.loads(proc.stdout)
+    assert data["candidates"] and all(c["frequency"] >= 4 for c in data["candidates"])
+    assert {"canonical", "lemma", "type", "variants", "frequency", "score", "doc_frequency", "contexts"} <= set(
+        data["candidates"][0]
+    )
