@@ -68,15 +68,39 @@ def progress_bar(total: int, label: str, quiet: bool) -> Iterator[Callable[[int]
 
 
 @contextlib.contextmanager
-def open_output(path: str) -> Iterator:
+def open_output(path: str, binary: bool = False) -> Iterator:
     """stdout for ``-``, else an atomic write (nothing half-written on failure)."""
     if path == "-":
-        yield click.get_text_stream("stdout")
+        yield click.get_binary_stream("stdout") if binary else click.get_text_stream("stdout")
     else:
         from termkit.fsutil import atomic_write
 
-        with atomic_write(path) as fh:
+        with atomic_write(path, "wb" if binary else "w") as fh:
             yield fh
+
+
+class GreedyOption(click.Option):
+    """An option that takes every following value up to the next option: ``--fr a.txt b.txt``."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs["multiple"] = True
+        super().__init__(*args, **kwargs)
+
+    def add_to_parser(self, parser, ctx):
+        result = super().add_to_parser(parser, ctx)
+        for name in self.opts:
+            opt = parser._long_opt.get(name) or parser._short_opt.get(name)
+            if opt is None:
+                continue
+            original = opt.process
+
+            def process(value, state, original=original):
+                original(value, state)
+                while state.rargs and not state.rargs[0].startswith("-"):
+                    original(state.rargs.pop(0), state)
+
+            opt.process = process
+        return result
 
 
 @cli.command()
@@ -139,6 +163,87 @@ def extract(files: tuple[str, ...], output: str, fmt: str, top: int | None, min_
     cands = extract_terms(parsed, ExtractOptions(top=top, min_freq=min_freq))
     with open_output(output) as out:
         write_candidates(cands, out, fmt)
+
+
+@cli.command()
+@click.argument("src", metavar="SRC")
+@click.argument("tgt", metavar="TGT")
+@click.option("-o", "--output", default="-", metavar="OUT", help="Output file (default: stdout). Written atomically.")
+@click.option("--format", "fmt", type=click.Choice(["tsv", "json", "tmx"]), default="tsv", show_default=True)
+def align(src: str, tgt: str, output: str, fmt: str) -> None:
+    """Sentence-align a French article (SRC) with its English translation (TGT).
+
+    Gale-Church length model plus anchors (numbers, names, cognates); links 1-1, 1-2, 2-1,
+    1-0, 0-1 (and 2-2, 3-1, 1-3). Paragraphs and sentences need not line up.
+
+    \b
+    Examples:
+      termkit align seeds/c5-summit-trump-central-asia.fr.txt seeds/c5-summit-trump-central-asia.en.txt
+      termkit align article.fr.txt article.en.txt --format json -o links.json
+      termkit align article.fr.txt article.en.txt --format tmx -o tmx/article.tmx
+    """
+    from termkit.align import align_texts
+    from termkit.align.formats import write_alignment
+    from termkit.sources import read_documents
+
+    [fr] = read_documents(src)[:1]
+    [en] = read_documents(tgt)[:1]
+    fr_units, en_units, links = align_texts(fr.text, en.text)
+    with open_output(output, binary=fmt == "tmx") as out:
+        write_alignment(fr_units, en_units, links, out, fmt, doc_id=fr.id)
+
+
+@cli.group()
+def glossary() -> None:
+    """Build and maintain FR->EN glossaries (glossaries/NAME.fr-en.tsv)."""
+
+
+@glossary.command("build")
+@click.option("--fr", "fr_files", cls=GreedyOption, required=True, metavar="FILE...", help="French source documents.")
+@click.option("--en", "en_files", cls=GreedyOption, metavar="FILE...", help="Their English versions, same order.")
+@click.option("-o", "--output", required=True, metavar="GLOSSARY", help="TSV glossary to create or update.")
+@click.option("--top", type=click.IntRange(min=1), default=150, show_default=True, help="Candidates considered.")
+@click.option("--subject", default="", help="Subject field written on new concepts.")
+@click.option("--json", "as_json", is_flag=True, help="Print the build report as JSON.")
+@nlp_options
+def glossary_build(fr_files, en_files, output, top, subject, as_json, parser, quiet) -> None:
+    """Build or update a reviewable FR->EN glossary from French documents and their English versions.
+
+    New concepts are added with status "candidate" and the English found automatically
+    (CLDR reference names, identical names, transliteration rules, co-occurrence over aligned
+    sentences), with the evidence. An existing glossary is merged, never overwritten: rows
+    already there (approved or edited) stay exactly as they are. The write is atomic and
+    locked against concurrent builds.
+
+    \b
+    Examples:
+      termkit glossary build --fr seeds/*.fr.txt --en seeds/*.en.txt -o glossaries/c5.fr-en.tsv
+      termkit glossary build --fr news.fr.sgm --en news.en.sgm -o glossaries/news.fr-en.tsv --top 300
+    """
+    from pathlib import Path
+
+    from termkit.glossary import BuildOptions, Glossary, build_glossary, read_tsv, write_tsv
+    from termkit.glossary.build import locked, pair_documents
+    from termkit.sources import read_all
+
+    fr_docs = read_all(list(fr_files))
+    en_docs = read_all(list(en_files)) if en_files else []
+    order = pair_documents(fr_docs, en_docs) if en_docs else []
+    with progress_bar(len(fr_docs), "Parsing", quiet) as update:
+        parsed = parser.parse(fr_docs, progress=update)
+    en_texts = [en_docs[k].text for k in order] if en_docs else None
+    with locked(output):
+        existing = read_tsv(output) if Path(output).exists() else Glossary(path=output)
+        result, report = build_glossary(parsed, en_texts, existing, BuildOptions(top=top, subject=subject))
+        write_tsv(result, output)
+    if as_json:
+        import json
+
+        click.echo(json.dumps({"output": output, "kept": report.kept, "added": report.added, "known": report.known,
+                               "with_english": report.with_english, "total": len(result)}))
+    else:
+        click.echo(f"{output}: {report.kept} kept, {report.added} added ({report.with_english} with English), "
+                   f"{report.known} already known; {len(result)} concepts", err=True)
 
 
 @cli.command()

@@ -1,0 +1,181 @@
+"""Finding English equivalents of French term candidates, each with its evidence.
+
+Methods, tried in this order:
+
+* ``reference``: CLDR country/territory and city names (babel);
+* ``identical``: a name written the same in the aligned English sentences;
+* ``transliteration``: French->English romanisation rules (:mod:`termkit.glossary.translit`),
+  confirmed by a graphically similar string in the aligned English;
+* ``cooccurrence``: Dice association between the French term and English n-grams over
+  the aligned sentence pairs, with a bonus for n-grams as long as the French term and
+  for cognates (terres rares -> rare earths).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Sequence
+
+from termkit.extract.model import TERM, Candidate
+from termkit.extract.normalize import fold, graphical_variants, skeleton
+from termkit.glossary.reference import lookup
+from termkit.glossary.translit import transliterate
+
+EN_STOP = set(
+    "a an the of in on at to for from by with and or but as is are was were be been has have had that this these "
+    "those which who whom whose it its their his her our we you they he she i not no so than then there here also "
+    "said says would will can could should may might up out over about after before between into through during "
+    "very more most much many some any each other such only just new one two".split()
+)
+_EN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d.,]*")
+
+
+@dataclass
+class Equivalent:
+    """An English equivalent: preferred form, variants, method, confidence (0..1), evidence."""
+
+    en: str
+    variants: list[str] = field(default_factory=list)
+    method: str = ""
+    confidence: float = 0.0
+    evidence: str = ""
+
+
+def _contains(text_fold: str, form_fold: str) -> bool:
+    return bool(form_fold) and re.search(r"(?<!\w)" + re.escape(form_fold) + r"(?!\w)", text_fold) is not None
+
+
+def _stem(word: str) -> str:
+    w = word.lower()
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
+        return w[:-1]
+    return w
+
+
+def _ngrams(text: str, max_n: int = 4) -> list[str]:
+    """English 1..max_n-grams not starting or ending with a stop word, in text order, unique."""
+    words = _EN_WORD.findall(text)
+    out: dict[str, None] = {}
+    for i in range(len(words)):
+        if words[i].lower() in EN_STOP:
+            continue
+        for n in range(1, max_n + 1):
+            if i + n > len(words):
+                break
+            last = words[i + n - 1]
+            if last.lower() in EN_STOP:
+                continue
+            out[" ".join(words[i : i + n])] = None
+    return list(out)
+
+
+class EquivalentFinder:
+    """Looks up English equivalents over a set of aligned (French, English) sentence pairs."""
+
+    def __init__(self, pairs: Sequence[tuple[str, str]]) -> None:
+        self.pairs = list(pairs)
+        self._fr_fold = [fold(f) for f, _ in self.pairs]
+        self._en_fold = [fold(e) for _, e in self.pairs]
+        self._grams = [_ngrams(e) for _, e in self.pairs]
+        self._gram_freq: Counter[str] = Counter()
+        for grams in self._grams:
+            self._gram_freq.update({_key(g) for g in grams})
+
+    def links_of(self, cand: Candidate) -> list[int]:
+        """Indices of the pairs whose French side holds one of the candidate's forms."""
+        forms = {fold(f) for f in cand.forms}
+        return [k for k, t in enumerate(self._fr_fold) if any(_contains(t, f) for f in forms)]
+
+    def find(self, cand: Candidate) -> Equivalent | None:
+        """The best English equivalent of ``cand``, or None."""
+        links = self.links_of(cand)
+        en_texts = [self.pairs[k][1] for k in links]
+        ref = self._reference(cand, links)
+        if ref:
+            return ref
+        if cand.type != TERM:
+            named = self._name(cand, links, en_texts)
+            if named:
+                return named
+        return self._cooccurrence(cand, links)
+
+    def _reference(self, cand: Candidate, links: list[int]) -> Equivalent | None:
+        for form in cand.forms:
+            hit = lookup(form)
+            if hit:
+                en, source = hit
+                seen = any(_contains(self._en_fold[k], fold(en)) for k in links)
+                return Equivalent(en, [], "reference", 1.0 if seen or not links else 0.8,
+                                  f"{source}: {form} -> {en}" + ("; found in aligned English" if seen else ""))
+        return None
+
+    def _name(self, cand: Candidate, links: list[int], en_texts: list[str]) -> Equivalent | None:
+        for form in cand.forms:
+            if any(_contains(self._en_fold[k], fold(form)) for k in links):
+                return Equivalent(form, [], "identical", 0.95, f"'{form}' in {len(links)} aligned English sentence(s)")
+        if cand.type not in ("PER", "LOC"):
+            return None
+        guess = transliterate(cand.canonical)
+        target = fold(guess).split()
+        for text in en_texts:
+            words = _EN_WORD.findall(text)
+            for i in range(len(words) - len(target) + 1):
+                window = words[i : i + len(target)]
+                if all(graphical_variants(fold(w), t, min_len=4) or fold(w) == t for w, t in zip(window, target)):
+                    found = " ".join(window)
+                    return Equivalent(found, [], "transliteration", 0.9,
+                                      f"rules give {guess}; aligned English has {found}")
+        if links:
+            return None  # aligned English exists but does not confirm: let co-occurrence decide
+        if guess != cand.canonical:
+            return Equivalent(guess, [], "transliteration", 0.5, f"rules: {cand.canonical} -> {guess} (no aligned English)")
+        return Equivalent(cand.canonical, [], "identical", 0.4, "name kept as written (no aligned English)")
+
+    def _cooccurrence(self, cand: Candidate, links: list[int]) -> Equivalent | None:
+        if not links:
+            return None
+        cooc: Counter[str] = Counter()
+        surfaces: dict[str, Counter[str]] = defaultdict(Counter)
+        for k in links:
+            seen = set()
+            for g in self._grams[k]:
+                key = _key(g)
+                surfaces[key][g] += 1
+                if key not in seen:
+                    cooc[key] += 1
+                    seen.add(key)
+        fr_skels = {skeleton(w)[:4] for w in fold(cand.canonical).split() if len(w) > 3}
+        n_fr = max(cand.words, 1)
+        best, best_score = None, 0.0
+        for key, c in cooc.items():
+            dice = 2 * c / (len(links) + self._gram_freq[key])
+            n_en = len(key.split())
+            cognate = len(fr_skels & {skeleton(w)[:4] for w in key.split() if len(w) > 3}) / max(len(fr_skels), 1)
+            score = dice - 0.25 * abs(n_en - n_fr) + 0.2 * cognate
+            if score > best_score:
+                best, best_score = key, score
+        if best is None:
+            return None
+        forms = surfaces[best].most_common()
+        en = _prefer_lower(forms)
+        variants = [f for f, _ in forms if f != en and f.lower() != en.lower()]
+        c = cooc[best]
+        confidence = round(min(0.9, best_score) * (1.0 if c >= 2 else 0.6), 2)
+        return Equivalent(en, variants, "cooccurrence", confidence,
+                          f"Dice over {len(links)} aligned pair(s): '{en}' in {c}, score {best_score:.2f}")
+
+
+def _key(gram: str) -> str:
+    return " ".join(_stem(w) for w in gram.split())
+
+
+def _prefer_lower(forms: list[tuple[str, int]]) -> str:
+    """The most frequent surface, lower-cased unless every occurrence is capitalised."""
+    top = forms[0][0]
+    if any(f[:1].islower() for f, _ in forms):
+        return next(f for f, _ in forms if f[:1].islower())
+    return top

@@ -1,0 +1,74 @@
+"""The reviewable TSV glossary format (``glossaries/NAME.fr-en.tsv``).
+
+One row per concept; list cells (variants, forbidden forms, contexts) are joined
+with `` | ``. Columns: id, fr, fr_variants, en, en_variants, en_forbidden, type,
+pos, subject, status, note, evidence, contexts. Lines starting with ``#`` are comments.
+"""
+
+from __future__ import annotations
+
+import os
+
+from termkit.errors import InputError
+from termkit.fsutil import atomic_write
+from termkit.glossary.model import STATUSES, Concept, Glossary
+from termkit.sources import decode_text, read_bytes
+
+COLUMNS = ("id", "fr", "fr_variants", "en", "en_variants", "en_forbidden", "type", "pos", "subject", "status",
+           "note", "evidence", "contexts")
+REQUIRED = ("id", "fr", "en", "status")
+LIST_COLUMNS = {"fr_variants", "en_variants", "en_forbidden", "contexts"}
+SEP = " | "
+
+
+def _split(cell: str) -> list[str]:
+    return [x.strip() for x in cell.split(SEP.strip()) if x.strip()] if cell.strip() else []
+
+
+def read_tsv(path: str | os.PathLike) -> Glossary:
+    """Read a TSV glossary; raises :class:`InputError` naming the line and the fix."""
+    name = str(path)
+    text = decode_text(read_bytes(name), name)
+    lines = text.split("\n")
+    header_at = next((k for k, line in enumerate(lines) if line.strip() and not line.startswith("#")), None)
+    if header_at is None:
+        raise InputError(name, "is empty", f"start it with the header line: {chr(9).join(COLUMNS)}")
+    header = [h.strip() for h in lines[header_at].split("\t")]
+    missing = [c for c in REQUIRED if c not in header]
+    if missing:
+        raise InputError(name, f"header lacks column(s) {', '.join(missing)}", "use the header: " + " ".join(COLUMNS),
+                         line=header_at + 1)
+    concepts, seen = [], set()
+    for k in range(header_at + 1, len(lines)):
+        line = lines[k]
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if len(cells) != len(header):
+            raise InputError(name, f"{len(cells)} columns where the header has {len(header)}",
+                             "separate cells with exactly one tab each", line=k + 1)
+        row = dict(zip(header, cells))
+        kw = {c: (_split(row.get(c, "")) if c in LIST_COLUMNS else row.get(c, "").strip()) for c in COLUMNS if c in row}
+        if not kw["id"] or not kw["fr"]:
+            raise InputError(name, "row without id or fr term", "fill both cells", line=k + 1)
+        if kw["id"] in seen:
+            raise InputError(name, f"duplicate id {kw['id']!r}", "give each concept its own id", line=k + 1)
+        if kw["status"] not in STATUSES:
+            raise InputError(name, f"status {kw['status']!r} is not one of {', '.join(STATUSES)}",
+                             "use candidate or approved", line=k + 1)
+        seen.add(kw["id"])
+        concepts.append(Concept(**kw))
+    return Glossary(concepts, name)
+
+
+def write_tsv(glossary: Glossary, path: str | os.PathLike) -> None:
+    """Write a TSV glossary atomically (a crash never leaves a half-written file)."""
+    with atomic_write(path) as fh:
+        fh.write("\t".join(COLUMNS) + "\n")
+        for c in glossary.concepts:
+            cells = []
+            for col in COLUMNS:
+                v = getattr(c, col)
+                v = SEP.join(v) if isinstance(v, list) else v
+                cells.append(" ".join(str(v).replace("\t", " ").split()))
+            fh.write("\t".join(cells) + "\n")
