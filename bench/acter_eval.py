@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 import time
 from pathlib import Path
@@ -26,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT))
 
-from termkit.extract import ExtractOptions, extract_terms  # noqa: E402
+from termkit.extract import extract_terms  # noqa: E402
 from termkit.nlp import Parser, default_cache_dir  # noqa: E402
 from termkit.sources import read_all  # noqa: E402
 

@@ -184,13 +184,20 @@ def align(src: str, tgt: str, output: str, fmt: str) -> None:
     """
     from termkit.align import align_texts
     from termkit.align.formats import write_alignment
+    from termkit.errors import InputError
     from termkit.sources import read_documents
 
-    [fr] = read_documents(src)[:1]
-    [en] = read_documents(tgt)[:1]
+    fr, en = (_single_document(read_documents(path), path, InputError) for path in (src, tgt))
     fr_units, en_units, links = align_texts(fr.text, en.text)
     with open_output(output, binary=fmt == "tmx") as out:
         write_alignment(fr_units, en_units, links, out, fmt, doc_id=fr.id)
+
+
+def _single_document(docs, path, error):
+    if len(docs) != 1:
+        raise error(path, f"holds {len(docs)} documents; align takes one article per file",
+                    "split the SGML into one file per <doc>")
+    return docs[0]
 
 
 @cli.group()

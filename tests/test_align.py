@@ -12,7 +12,7 @@ from termkit.align import AlignOptions, align, align_texts, split_sentences
 from termkit.align.anchors import anchors
 from termkit.sources import read_documents
 
-from conftest import ROOT, SEEDS, SHARED, WMT_REF, WMT_SRC
+from conftest import SEEDS, SHARED, WMT_REF, WMT_SRC
 
 C5_FR = SEEDS / "c5-summit-trump-central-asia.fr.txt"
 C5_EN = SEEDS / "c5-summit-trump-central-asia.en.txt"
@@ -82,3 +82,5 @@ def test_cli_align_formats(tmp_path):
     assert dtd.validate(tree), dtd.error_log.filter_from_errors()
     assert tree.getroot().find("header").get("srclang") == "fr"
     assert len(tree.getroot().findall("body/tu")) >= 38
+    proc = subprocess.run([sys.executable, "-m", "termkit", "align", str(WMT_SRC), str(WMT_REF)], capture_output=True, text=True)
+    assert proc.returncode == 2 and "holds 88 documents" in proc.stderr and len(proc.stderr.splitlines()) == 1

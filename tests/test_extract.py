@@ -82,6 +82,7 @@ def test_seeds_surface_the_names_and_terms_of_the_story(seed_cands):
     for name, ctype in [("Kassym-Jomart Tokayev", "PER"), ("Shavkat Mirziyoyev", "PER"), ("Donald Trump", "PER")]:
         assert find(seed_cands, name).type == ctype
     assert find(seed_cands, "Export-Import Bank").type == "ORG"
+    assert find(seed_cands, "Alatau City Bank du Kazakhstan").lemma == "Alatau City Bank du Kazakhstan"  # not "de le"
     assert find(seed_cands, "Tau-Ken Samruk").type in ("ORG", "LOC")
     for term in ("terres rares", "minerais essentiels", "minéraux essentiels", "accords d'Abraham", "route de la soie"):
         assert find(seed_cands, term).type == "TERM"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Sequence
 
 from termkit.extract import acronyms
 from termkit.extract.model import TERM, Candidate, Context, Variant
@@ -134,8 +134,8 @@ def _collect(docs: Sequence[ParsedDocument], opts: ExtractOptions, general: Call
                 if (span.i, span.j) in seen or mwt_inside(words, span.i, span.j):
                     continue
                 seen.add((span.i, span.j))
-                g = _group_for(groups, span, words, tags)
                 surface = clean(doc.text[words[span.i].start : words[span.j - 1].end])
+                g = _group_for(groups, span, words, tags, surface)
                 if span.kind == "term" and tags[span.i] in "NAV" and _sentence_initial(words, span.i):
                     surface = surface[:1].lower() + surface[1:]
                 g.occs.append(_Occ(doc.id, s_idx, span.i, span.j, surface, span.ner, span.kind))
@@ -152,12 +152,12 @@ def _sentence_initial(words: list[Word], i: int) -> bool:
     return all(not any(c.isalpha() for c in w.text) for w in words[:i])
 
 
-def _group_for(groups: dict, span: Span, words: list[Word], tags: str) -> _Group:
+def _group_for(groups: dict, span: Span, words: list[Word], tags: str, surface: str) -> _Group:
     ws = words[span.i : span.j]
     ts = tags[span.i : span.j]
     if span.kind == "name":
         key = fold(" ".join(w.text for w in ws))
-        lemma = clean(" ".join(w.text for w in ws))
+        lemma = surface  # names are not lemmatised: "Alatau City Bank du Kazakhstan"
         content = [(fold(w.text), w.text.lower(), w.text.lower()) for w in ws if w.upos not in ("ADP", "DET")]
     else:
         parts = [fold(w.lemma) if t != "P" else w.lemma.lower() for w, t in zip(ws, ts) if t != "D"]
@@ -369,10 +369,3 @@ def _specificity(g: _Group, lemma_counts: Counter, n_words: int, general) -> flo
         gen = max(general(lemma), general(form), 1e-7)
         vals.append(math.log10(corpus / gen))
     return sum(vals) / len(vals)
-
-
-def iter_forms(candidates: Iterable[Candidate]) -> Iterable[str]:
-    """Every written form of every candidate (what a flat term list holds)."""
-    for c in candidates:
-        for v in c.variants:
-            yield v.form

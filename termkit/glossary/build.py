@@ -142,8 +142,8 @@ def locked(path: str | os.PathLike) -> Iterator[None]:
 
 def pair_documents(fr_docs: Sequence, en_docs: Sequence) -> list[int]:
     """For each French document, the index of its English version: by id, else by position."""
-    en_ids = {d.id.replace(".en", "").replace("#", ""): k for k, d in enumerate(en_docs)}
-    by_id = [en_ids.get(d.id.replace(".fr", "").replace("#", "")) for d in fr_docs]
+    en_ids = {d.id.removesuffix(".en"): k for k, d in enumerate(en_docs)}
+    by_id = [en_ids.get(d.id.removesuffix(".fr")) for d in fr_docs]
     if all(k is not None for k in by_id):
         return by_id  # type: ignore[return-value]
     if len(fr_docs) != len(en_docs):
