@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import sys
-from typing import Callable, Iterator
+from collections.abc import Callable, Iterator
 
 import click
 
@@ -33,6 +33,10 @@ def cli(debug: bool) -> None:
       termkit parse seeds/*.fr.txt -o seeds.conllu
       termkit parse newstest.fr.sgm --format json -o parsed.json
       termkit extract seeds/*.fr.txt --top 40 --format json
+      termkit glossary build --fr seeds/*.fr.txt --en seeds/*.en.txt -o glossaries/c5.fr-en.tsv
+      termkit export glossaries/c5-critical-minerals.fr-en.tsv --to tbx2 -o c5.tbx
+      termkit import IATE_export.tbx -o glossaries/iate.fr-en.tsv
+      termkit tm build seeds/c5-summit-trump-central-asia.{fr,en}.txt -o tmx/c5.tmx
       termkit setup                       # download the French Stanza models (online)
       termkit cache info
     """
@@ -229,8 +233,13 @@ def glossary_build(fr_files, en_files, output, top, subject, as_json, parser, qu
     """
     from pathlib import Path
 
-    from termkit.glossary import BuildOptions, Glossary, build_glossary, read_tsv, write_tsv
-    from termkit.glossary.build import locked, pair_documents
+    from termkit.glossary import Glossary, read_tsv, write_tsv
+    from termkit.glossary.build import (
+        BuildOptions,
+        build_glossary,
+        locked,
+        pair_documents,
+    )
     from termkit.sources import read_all
 
     fr_docs = read_all(list(fr_files))
@@ -251,6 +260,206 @@ def glossary_build(fr_files, en_files, output, top, subject, as_json, parser, qu
     else:
         click.echo(f"{output}: {report.kept} kept, {report.added} added ({report.with_english} with English), "
                    f"{report.known} already known; {len(result)} concepts", err=True)
+
+
+@cli.command("export")
+@click.argument("glossary_path", metavar="GLOSSARY")
+@click.option("--to", "fmt", type=click.Choice(["tbx", "tbx2", "csv", "tsv"]), required=True,
+              help="tbx: TBX v3 TBX-Basic; tbx2: TBX v2 TBX-Basic (OmegaT, MultiTerm, memoQ); csv: memoQ/Phrase.")
+@click.option("-o", "--output", required=True, metavar="OUT", help="File to write (atomically), or - for stdout.")
+@click.option("--locale", "locales", multiple=True, metavar="CODE",
+              help="Language code to write, e.g. --locale fr-FR --locale en-GB (default: fr, en).")
+@click.option("--numeric-ids", is_flag=True, help="tbx2: entry ids c1, c2, ... as MultiTerm numbers them.")
+@click.option("--approved-only", is_flag=True, help="Leave out concepts still under review (status candidate).")
+def export_cmd(glossary_path: str, fmt: str, output: str, locales: tuple[str, ...], numeric_ids: bool,
+               approved_only: bool) -> None:
+    """Export a glossary (TSV, TBX, CSV) as TBX v3, TBX v2 or CSV for CAT tools.
+
+    \b
+    Examples:
+      termkit export glossaries/c5-critical-minerals.fr-en.tsv --to tbx -o c5.tbx
+      termkit export glossaries/c5-critical-minerals.fr-en.tsv --to tbx2 --locale fr-FR --locale en-US -o c5.tbx
+      termkit export glossaries/c5-critical-minerals.fr-en.tsv --to tbx2 --numeric-ids -o multiterm.tbx
+      termkit export glossaries/c5-critical-minerals.fr-en.tsv --to csv -o c5.csv
+    """
+    from termkit.glossary.formats import FormatOptions, get_format, iter_concepts
+
+    options = FormatOptions.with_locales(locales, numeric_ids=numeric_ids)
+    concepts = (c for c in iter_concepts(glossary_path) if not approved_only or c.status == "approved")
+    with open_output(output, binary=True) as out:
+        get_format(fmt).write(concepts, out, options)
+
+
+@cli.command("import")
+@click.argument("source", metavar="FILE")
+@click.option("-o", "--output", required=True, metavar="GLOSSARY", help="TSV glossary to write (atomically).")
+@click.option("--from", "fmt", type=click.Choice(["tbx", "tbx2", "csv", "tmx", "tsv"]),
+              help="Format of FILE (default: from its extension and root element).")
+@click.option("--json", "as_json", is_flag=True, help="Print a machine-readable summary.")
+def import_cmd(source: str, output: str, fmt: str | None, as_json: bool) -> None:
+    """Import a termbase (TBX v2/v3 incl. IATE, CSV, TMX) as a termkit TSV glossary.
+
+    French and English are kept (any regional code: fr-FR, en-GB); entries without a
+    French term are skipped. Large files stream: memory stays bounded. Imported concepts
+    are "approved" (a TMX gives "candidate" pairs to review).
+
+    \b
+    Examples:
+      termkit import IATE_export.tbx -o glossaries/iate.fr-en.tsv
+      termkit import client-termbase.csv -o glossaries/client.fr-en.tsv
+      termkit import tmx/c5-critical-minerals.tmx -o glossaries/c5-tm.fr-en.tsv
+    """
+    from termkit.glossary.build import locked
+    from termkit.glossary.formats import import_glossary
+
+    with locked(output):
+        report = import_glossary(source, output, fmt)
+    if as_json:
+        import json
+
+        click.echo(json.dumps({"output": output, "concepts": report.concepts, "with_english": report.with_english,
+                               "renamed_ids": report.renamed}))
+    else:
+        click.echo(f"{output}: {report.concepts} concepts ({report.with_english} with English)", err=True)
+
+
+@cli.group()
+def tm() -> None:
+    """Translation memory (TMX) from aligned FR/EN articles."""
+
+
+@tm.command("build")
+@click.argument("files", nargs=-1, required=True, metavar="SRC TGT...")
+@click.option("-o", "--output", required=True, metavar="TMX", help="TMX file to write (atomically), e.g. tmx/NAME.tmx.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+def tm_build(files: tuple[str, ...], output: str, quiet: bool) -> None:
+    """Build a TMX 1.4b translation memory from French articles and their English versions.
+
+    Files come in pairs, SRC TGT [SRC TGT ...]: plain texts are sentence-aligned; WMT
+    SGML pairs (same docids and seg ids) give one unit per segment. Each unit notes its
+    document and segment or sentence numbers.
+
+    \b
+    Examples:
+      termkit tm build seeds/c5-summit-trump-central-asia.fr.txt seeds/c5-summit-trump-central-asia.en.txt -o tmx/c5.tmx
+      termkit tm build newstest2014-fren-src.fr.sgm newstest2014-fren-ref.en.sgm -o tmx/newstest.tmx
+    """
+    from termkit.tm import build_tm, pair_files, write_tmx
+
+    pairs = pair_files(list(files))
+    with progress_bar(len(pairs), "Aligning", quiet) as update:
+        units = build_tm(pairs, progress=update)
+    write_tmx(units, output)
+    click.echo(f"{output}: {len(units)} translation units from {len(pairs)} article pair(s)", err=True)
+
+
+@cli.command()
+@click.argument("query", required=False)
+@click.option("-g", "--glossary", "glossaries", multiple=True, metavar="FILE",
+              help="Glossary to search besides those under glossaries/ (TSV, TBX v2/v3, CSV). Repeatable.")
+@click.option("--from", "lang", type=click.Choice(["fr", "en", "auto"]), default="auto", show_default=True,
+              help="Language of the query.")
+@click.option("--limit", type=click.IntRange(min=1), default=5, show_default=True, help="Most concepts shown.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--cache-dir", metavar="DIR", help="Where indexes go. Default: $TERMKIT_CACHE_DIR or ~/.cache/termkit.")
+def lookup(query: str | None, glossaries: tuple[str, ...], lang: str, limit: int, fmt: str,
+           cache_dir: str | None) -> None:
+    """Look a term up in the project's glossaries: French or English, any form.
+
+    Finds preferred terms, variants, acronyms and forbidden forms, inflected (terre rare),
+    without accents or case (kirghizistan), with typos (Kirgizistan) and by prefix. The
+    first call indexes each glossary (SQLite, refreshed when the file changes).
+    Without QUERY, reads one query per line from stdin (interactive or piped; JSON
+    output is then one object per line). Exit 1 when a single QUERY finds nothing.
+
+    \b
+    Examples:
+      termkit lookup Kirghizistan
+      termkit lookup "terre rare" --format json
+      termkit lookup EXIM --from en
+      termkit lookup kirgiz -g ~/termbases/iate.tbx --limit 10
+      printf 'Tokaïev\nterres rares\n' | termkit lookup --format json
+    """
+    import json
+
+    from termkit.lookup import Lookup, default_glossaries, format_result
+
+    files = default_glossaries() + list(glossaries)
+    if not files:
+        raise click.UsageError("no glossaries: run inside a project with glossaries/, or pass --glossary FILE")
+    finder = Lookup(files, cache_dir)
+    color = fmt == "text" and sys.stdout.isatty()
+
+    def answer(q: str) -> int:
+        results = finder.find(q, None if lang == "auto" else lang, limit)
+        if fmt == "json":
+            click.echo(json.dumps({"query": q, "results": [r.to_dict() for r in results]}, ensure_ascii=False,
+                                  indent=None if query is None else 1))
+        elif results:
+            click.echo("\n".join(format_result(r, click.style if color else (lambda t, **_: t)) for r in results))
+        else:
+            click.echo(f"{q}: not found in {len(files)} glossar{'y' if len(files) == 1 else 'ies'}")
+        return 0 if results else 1
+
+    if query is not None:
+        sys.exit(answer(query))
+    interactive = sys.stdin.isatty()
+    while True:
+        if interactive:
+            click.echo("lookup> ", nl=False, err=True)
+        line = sys.stdin.readline()
+        if not line:
+            break
+        if line.strip():
+            answer(line.strip())
+            sys.stdout.flush()
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, metavar="SRC TGT... | BILINGUAL...")
+@click.option("-g", "--glossary", "glossaries", multiple=True, metavar="FILE",
+              help="Glossary (TSV, TBX, CSV); repeatable. Default: every file under glossaries/.")
+@click.option("--reference", "references", multiple=True, metavar="FILE",
+              help="Reference translation, one per translation file: adds BLEU, chrF and TER (sacrebleu).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "junit", "sarif"]), default="text",
+              show_default=True)
+@click.option("-o", "--output", default="-", metavar="OUT", help="Report file (default: stdout). Written atomically.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="error", show_default=True,
+              help="Exit 1 when a finding reaches this severity.")
+@nlp_options
+def check(files, glossaries, references, fmt, output, fail_on, parser, quiet) -> None:
+    """Check translated articles: terminology, forbidden forms, names, consistency, numbers.
+
+    Inputs: French source and English translation as SRC TGT pairs (plain text, aligned
+    here, or WMT SGML with the same docids), or bilingual TMX/XLIFF/PO files. Only
+    approved glossary concepts are enforced. Exit 0 clean, 1 findings at or above
+    --fail-on, 2 usage or input error.
+
+    \b
+    Examples:
+      termkit check seeds/c5-summit-trump-central-asia.fr.txt seeds/c5-summit-trump-central-asia.en.txt
+      termkit check article.fr.txt article.en.txt --format sarif -o termkit.sarif
+      termkit check src.fr.sgm mt.en.sgm --reference ref.en.sgm --format json
+      termkit check job.xlf -g glossaries/client.tbx --fail-on warning --format junit -o report.xml
+    """
+    from termkit.check import read_inputs, run_checks, score_against
+    from termkit.check.report import write_report
+    from termkit.glossary.formats import iter_concepts
+    from termkit.lookup import default_glossaries
+
+    files_g = default_glossaries() + list(glossaries)
+    if not files_g:
+        raise click.UsageError("no glossaries: run inside a project with glossaries/, or pass --glossary FILE")
+    concepts = [c for g in files_g for c in iter_concepts(g)]
+    docs = read_inputs(list(files))
+    with progress_bar(len(docs), "Parsing", quiet) as update:
+        report = run_checks(docs, concepts, parser, progress=update)
+    if references:
+        report.scores = score_against(docs, list(references))
+    with open_output(output) as out:
+        write_report(report, out, fmt, color=output == "-" and fmt == "text" and sys.stdout.isatty())
+    if report.failing(fail_on):
+        sys.exit(1)
 
 
 @cli.command()

@@ -24,11 +24,11 @@ from pathlib import Path
 from termkit.errors import InputError
 
 SGML_SUFFIXES = {".sgm", ".sgml"}
-_DOC_RE = re.compile(r"<doc\b([^>]*)>(.*?)</doc\s*>", re.S | re.I)
-_SEG_RE = re.compile(r"<seg\b([^>]*)>(.*?)</seg\s*>", re.S | re.I)
+_DOC_RE = re.compile(r"<doc\b([^>]*)>(.*?)</doc\s*>", re.DOTALL | re.IGNORECASE)
+_SEG_RE = re.compile(r"<seg\b([^>]*)>(.*?)</seg\s*>", re.DOTALL | re.IGNORECASE)
 _ATTR_RE = re.compile(r"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
 _ENTITY_RE = re.compile(r"&(amp|lt|gt|quot|apos|#\d{1,7}|#x[0-9a-fA-F]{1,6});")
-_SGML_START_RE = re.compile(r"\s*<(srcset|refset|tstset|doc)\b", re.I)
+_SGML_START_RE = re.compile(r"\s*<(srcset|refset|tstset|doc)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -137,7 +137,7 @@ def parse_sgml(text: str, source: str = "<string>") -> list[SourceDocument]:
         doc_id = attrs.get("docid") or attrs.get("id") or f"doc{n}"
         docs.append(_sgml_document(doc_id, match.group(2), attrs, source, text, match.start(2)))
     if not docs:
-        opened = re.search(r"<doc\b", text, re.I)
+        opened = re.search(r"<doc\b", text, re.IGNORECASE)
         if opened:
             line = text.count("\n", 0, opened.start()) + 1
             raise InputError(source, "<doc> is never closed", "add the missing </doc>", line=line)

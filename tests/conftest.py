@@ -39,3 +39,27 @@ def seed_docs(parser):
     from termkit.sources import read_all
 
     return parser.parse(read_all(sorted(str(p) for p in SEEDS.glob("*.fr.txt"))))
+
+
+SEED_GLOSSARY = ROOT / "glossaries" / "c5-critical-minerals.fr-en.tsv"
+SCHEMAS = SHARED / "schemas"
+OMEGAT_JAR = Path("/usr/share/omegat/OmegaT.jar")
+
+
+def termkit(*args, input: str | None = None, cwd: Path | None = None, env: dict | None = None):
+    """Run the real ``termkit`` CLI in a subprocess; returns the CompletedProcess (text)."""
+    import subprocess
+    import sys
+
+    full_env = {**os.environ, **(env or {})}
+    return subprocess.run([sys.executable, "-m", "termkit", *map(str, args)], capture_output=True, text=True,
+                          input=input, cwd=cwd or ROOT, env=full_env)
+
+
+def omegat_jar() -> Path:
+    """OmegaT's jar (Debian package ``omegat``, installed by .ci/run); fails in CI when missing."""
+    if not OMEGAT_JAR.is_file():
+        if os.environ.get("CI"):
+            pytest.fail("OmegaT is not installed: .ci/run must apt-get install omegat")
+        pytest.skip("OmegaT not installed (apt-get install omegat)")
+    return OMEGAT_JAR

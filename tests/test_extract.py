@@ -10,7 +10,7 @@ import pytest
 
 from termkit.extract import ExtractOptions, extract_terms
 from termkit.extract.acronyms import initials_match, is_acronym, letters_match
-from termkit.extract.normalize import fold, graphical_variants, skeleton
+from termkit.textnorm import fold, graphical_variants, skeleton
 from termkit.sources import SourceDocument, read_documents
 
 from conftest import ROOT, SEEDS, WMT_SRC

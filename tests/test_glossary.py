@@ -10,11 +10,12 @@ import pytest
 
 from termkit.errors import InputError
 from termkit.extract.model import Candidate, Variant
-from termkit.glossary import Concept, Glossary, merge, read_tsv, write_tsv
+from termkit.glossary import Concept, Glossary, read_tsv, write_tsv
+from termkit.glossary.build import merge
 from termkit.glossary.equivalents import EquivalentFinder
 from termkit.glossary.reference import reference_names
 from termkit.glossary.translit import transliterate
-from termkit.glossary.tsv import COLUMNS
+from termkit.glossary.formats.tsv import COLUMNS
 
 from conftest import ROOT, SEEDS
 
@@ -71,7 +72,7 @@ def test_tsv_round_trip_and_errors(tmp_path):
         read_tsv(bad)
     assert err.value.line == 1
     bad.write_text("\t".join(COLUMNS) + "\n" + "a\tb\n", encoding="utf-8")
-    with pytest.raises(InputError, match="2 columns where the header has 13") as err:
+    with pytest.raises(InputError, match=f"2 columns where the header has {len(COLUMNS)}") as err:
         read_tsv(bad)
     assert err.value.line == 2
 

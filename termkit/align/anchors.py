@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from typing import Iterable, Mapping
+from collections.abc import Iterable, Mapping
 
-from termkit.extract.normalize import fold, skeleton
+from termkit.textnorm import fold, skeleton
 
 _DIGITS = re.compile(r"\d+")
-_WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*", re.U)
+_WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*", re.UNICODE)
 _STOP = {
     # frequent French/English words whose skeletons would collide across languages
     "comme", "entre", "toutes", "toute", "cette", "selon", "depuis", "avant", "apres", "aussi", "encore",

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from typing import IO, Sequence
+from collections.abc import Sequence
+from typing import IO
 
 from termkit.align.aligner import Link
 from termkit.align.split import Unit
@@ -22,7 +23,7 @@ def write_alignment(fr: Sequence[Unit], en: Sequence[Unit], links: Sequence[Link
     if fmt == "tsv":
         out.write("fr_ids\ten_ids\tcost\tfr\ten\n")
         for link, (f, e) in zip(links, texts):
-            ids = lambda xs: ",".join(str(x + 1) for x in xs)  # noqa: E731 - 1-based for people
+            ids = lambda xs: ",".join(str(x + 1) for x in xs)
             out.write(f"{ids(link.src)}\t{ids(link.tgt)}\t{link.cost}\t{f}\t{e}\n")
     elif fmt == "json":
         payload = {
@@ -34,6 +35,6 @@ def write_alignment(fr: Sequence[Unit], en: Sequence[Unit], links: Sequence[Link
         json.dump(payload, out, ensure_ascii=False, indent=1)
         out.write("\n")
     else:
-        from termkit.tm.tmx import tmx_bytes
+        from termkit.tm.tmx import TranslationUnit, tmx_bytes
 
-        out.write(tmx_bytes([(f, e) for f, e in texts if f and e], note=f"doc: {doc_id}" if doc_id else None))
+        out.write(tmx_bytes([TranslationUnit(f, e, doc_id) for f, e in texts if f and e]))

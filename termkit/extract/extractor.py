@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Callable, Sequence
 
 from termkit.extract import acronyms
 from termkit.extract.model import TERM, Candidate, Context, Variant
-from termkit.extract.normalize import clean, fold, graphical_variants, skeleton
 from termkit.extract.spans import Span, mwt_inside, name_spans, term_spans, word_tag
 from termkit.nlp.doc import ParsedDocument, Word
+from termkit.textnorm import clean, fold, graphical_variants, skeleton
 
 
 @dataclass
@@ -53,10 +53,10 @@ class _Group:
     head_tag: str
     content: list[tuple[str, str, str]]  # (folded lemma, lemma, form) of content words, lower case
     occs: list[_Occ] = field(default_factory=list)
-    parent: "_Group | None" = None
+    parent: _Group | None = None
     relation: str = ""  # how this group joined its root
 
-    def root(self) -> "_Group":
+    def root(self) -> _Group:
         g = self
         while g.parent is not None:
             g = g.parent

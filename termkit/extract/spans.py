@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from termkit.nlp.doc import Sentence, Word
 
@@ -15,7 +15,7 @@ TERM_PATTERN = re.compile(r"A?NA*(?:PD?[NR]A*){0,2}|RA+")
 MAX_TERM_WORDS = 7
 _TERM_ADPS = {"de", "à", "en", "contre", "sur"}
 _EDGE_UPOS = {"DET", "ADP", "PUNCT", "CCONJ", "SCONJ", "PRON", "AUX", "PART"}
-_LETTER = re.compile(r"[^\W\d_]", re.U)
+_LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 
 
 @dataclass

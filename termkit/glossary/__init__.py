@@ -1,7 +1,19 @@
-"""FR->EN glossaries: the concept model, the TSV store, English equivalents, build and merge."""
+"""FR->EN glossaries: the concept model and its file formats.
 
-from termkit.glossary.build import BuildOptions, BuildReport, build_glossary, merge
+Building from documents lives in :mod:`termkit.glossary.build` (it needs the NLP stack);
+this package itself stays light so that lookups start fast.
+"""
+
+from termkit.glossary.formats import (
+                                      FormatOptions,
+                                      import_glossary,
+                                      iter_concepts,
+                                      read_glossary,
+                                      read_tsv,
+                                      write_glossary,
+                                      write_tsv,
+)
 from termkit.glossary.model import Concept, Glossary
-from termkit.glossary.tsv import read_tsv, write_tsv
 
-__all__ = ["BuildOptions", "BuildReport", "Concept", "Glossary", "build_glossary", "merge", "read_tsv", "write_tsv"]
+__all__ = ["Concept", "FormatOptions", "Glossary", "import_glossary", "iter_concepts", "read_glossary", "read_tsv",
+           "write_glossary", "write_tsv"]

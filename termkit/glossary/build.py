@@ -5,18 +5,17 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
-import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator, Sequence
 
 from termkit.errors import InputError
 from termkit.extract import ExtractOptions, extract_terms
 from termkit.extract.model import Candidate
-from termkit.extract.normalize import fold
 from termkit.glossary.equivalents import EquivalentFinder
-from termkit.glossary.model import Concept, Glossary
+from termkit.glossary.model import Concept, Glossary, concept_id
 from termkit.nlp.doc import ParsedDocument
+from termkit.textnorm import fold
 
 
 @dataclass
@@ -51,11 +50,6 @@ def aligned_pairs(fr_docs: Sequence[ParsedDocument], en_texts: Sequence[str]) ->
             if link.src and link.tgt:
                 pairs.append((" ".join(fr_units[i].text for i in link.src), " ".join(en_units[j].text for j in link.tgt)))
     return pairs
-
-
-def concept_id(text: str) -> str:
-    """A stable, readable id from a French term: ``terres rares`` -> ``terres-rares``."""
-    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-") or "concept"
 
 
 def candidate_concepts(

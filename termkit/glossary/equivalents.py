@@ -15,19 +15,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Sequence
 
 from termkit.extract.model import TERM, Candidate
-from termkit.extract.normalize import fold, graphical_variants, skeleton
 from termkit.glossary.reference import lookup
 from termkit.glossary.translit import transliterate
+from termkit.textnorm import fold, graphical_variants, skeleton
 
 EN_STOP = set(
-    "a an the of in on at to for from by with and or but as is are was were be been has have had that this these "
-    "those which who whom whose it its their his her our we you they he she i not no so than then there here also "
-    "said says would will can could should may might up out over about after before between into through during "
-    "very more most much many some any each other such only just new one two".split()
+    ["a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or", "but", "as", "is", "are", "was", "were", "be", "been", "has", "have", "had", "that", "this", "these", "those", "which", "who", "whom", "whose", "it", "its", "their", "his", "her", "our", "we", "you", "they", "he", "she", "i", "not", "no", "so", "than", "then", "there", "here", "also", "said", "says", "would", "will", "can", "could", "should", "may", "might", "up", "out", "over", "about", "after", "before", "between", "into", "through", "during", "very", "more", "most", "much", "many", "some", "any", "each", "other", "such", "only", "just", "new", "one", "two"]
 )
 _EN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d.,]*")
 
@@ -105,7 +102,8 @@ class EquivalentFinder:
 
     def _reference(self, cand: Candidate, links: list[int]) -> Equivalent | None:
         for form in cand.forms:
-            hit = lookup(form)
+            # place names are capitalised: a common noun (série) is never a country (Syrie)
+            hit = lookup(form) if cand.type != TERM or form[:1].isupper() else None
             if hit:
                 en, source = hit
                 seen = any(_contains(self._en_fold[k], fold(en)) for k in links)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+
+from termkit.textnorm import fold
 
 STATUSES = ("candidate", "approved")
 
@@ -26,6 +29,7 @@ class Concept:
     type: str = "TERM"
     pos: str = "noun"
     subject: str = ""
+    definition: str = ""
     status: str = "candidate"
     note: str = ""
     evidence: str = ""
@@ -56,3 +60,9 @@ class Glossary:
     def by_id(self) -> dict[str, Concept]:
         """Concepts keyed by id."""
         return {c.id: c for c in self.concepts}
+
+
+def concept_id(text: str) -> str:
+    """A stable, readable id (a valid XML ID) from a French term: ``terres rares`` -> ``terres-rares``."""
+    key = re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-") or "concept"
+    return key if key[0].isalpha() else f"c-{key}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from termkit.extract.normalize import fold, graphical_variants, skeleton
+from termkit.textnorm import fold, graphical_variants, skeleton
 
 
 @lru_cache(maxsize=1)

@@ -2,7 +2,13 @@
 
 from termkit.nlp.cache import ParseCache, cache_info, clear_cache, default_cache_dir
 from termkit.nlp.doc import Entity, ParsedDocument, Sentence, Token, Word
-from termkit.nlp.models import ModelsLocation, download_models, fingerprint, locate_models, resolve_models
+from termkit.nlp.models import (
+    ModelsLocation,
+    download_models,
+    fingerprint,
+    locate_models,
+    resolve_models,
+)
 from termkit.nlp.parser import Parser
 
 __all__ = [

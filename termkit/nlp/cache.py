@@ -11,9 +11,9 @@ import hashlib
 import json
 import os
 import shutil
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Mapping
 
 from termkit.fsutil import atomic_write
 from termkit.nlp.doc import Sentence, sentence_from_dict, sentence_to_dict

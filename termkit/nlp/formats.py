@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from typing import IO, Sequence
+from collections.abc import Sequence
+from typing import IO
 
 from termkit import __version__
 from termkit.nlp.doc import ParsedDocument

@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import os
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
 
 from termkit.nlp.cache import ParseCache
 from termkit.nlp.doc import Entity, ParsedDocument, Sentence, Token, Word
-from termkit.nlp.models import LANG, PROCESSORS, ModelsLocation, fingerprint, resolve_models
+from termkit.nlp.models import (
+    LANG,
+    PROCESSORS,
+    ModelsLocation,
+    fingerprint,
+    resolve_models,
+)
 from termkit.sources import SourceDocument
 
 # Documents are sent to Stanza in bulk, in chunks of about this many characters:
@@ -37,7 +43,7 @@ class Parser:
     @classmethod
     def from_options(
         cls, models: str | os.PathLike | None = None, cache_dir: str | os.PathLike | None = None, use_gpu: bool = False
-    ) -> "Parser":
+    ) -> Parser:
         """Build a parser from a models option (resolved as documented) and a cache dir (None: no cache)."""
         return cls(resolve_models(models), cache_dir=cache_dir, use_gpu=use_gpu)
 

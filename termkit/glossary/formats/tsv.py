@@ -2,20 +2,24 @@
 
 One row per concept; list cells (variants, forbidden forms, contexts) are joined
 with `` | ``. Columns: id, fr, fr_variants, en, en_variants, en_forbidden, type,
-pos, subject, status, note, evidence, contexts. Lines starting with ``#`` are comments.
+pos, subject, status, note, evidence, contexts, definition (optional). Lines starting with ``#`` are comments.
 """
 
 from __future__ import annotations
 
+import io
 import os
+from collections.abc import Iterable, Iterator
+from typing import BinaryIO, TextIO
 
 from termkit.errors import InputError
 from termkit.fsutil import atomic_write
+from termkit.glossary.formats.base import FormatOptions, GlossaryFormat
 from termkit.glossary.model import STATUSES, Concept, Glossary
 from termkit.sources import decode_text, read_bytes
 
 COLUMNS = ("id", "fr", "fr_variants", "en", "en_variants", "en_forbidden", "type", "pos", "subject", "status",
-           "note", "evidence", "contexts")
+           "note", "evidence", "contexts", "definition")
 REQUIRED = ("id", "fr", "en", "status")
 LIST_COLUMNS = {"fr_variants", "en_variants", "en_forbidden", "contexts"}
 SEP = " | "
@@ -61,14 +65,38 @@ def read_tsv(path: str | os.PathLike) -> Glossary:
     return Glossary(concepts, name)
 
 
-def write_tsv(glossary: Glossary, path: str | os.PathLike) -> None:
+def write_rows(concepts: Iterable[Concept], fh: TextIO) -> None:
+    """Write the header and one row per concept to a text handle (streaming)."""
+    fh.write("\t".join(COLUMNS) + "\n")
+    for c in concepts:
+        cells = []
+        for col in COLUMNS:
+            v = getattr(c, col)
+            v = SEP.join(v) if isinstance(v, list) else v
+            cells.append(" ".join(str(v).replace("\t", " ").split()))
+        fh.write("\t".join(cells) + "\n")
+
+
+def write_tsv(concepts: Iterable[Concept], path: str | os.PathLike) -> None:
     """Write a TSV glossary atomically (a crash never leaves a half-written file)."""
     with atomic_write(path) as fh:
-        fh.write("\t".join(COLUMNS) + "\n")
-        for c in glossary.concepts:
-            cells = []
-            for col in COLUMNS:
-                v = getattr(c, col)
-                v = SEP.join(v) if isinstance(v, list) else v
-                cells.append(" ".join(str(v).replace("\t", " ").split()))
-            fh.write("\t".join(cells) + "\n")
+        write_rows(concepts, fh)
+
+
+class TSVFormat(GlossaryFormat):
+    """termkit's own reviewable TSV glossary."""
+
+    name = "tsv"
+    extensions = (".tsv",)
+    description = "termkit TSV glossary (the reviewed format under glossaries/)"
+
+    def read(self, path: str) -> Iterator[Concept]:
+        """The concepts of a TSV glossary."""
+        yield from read_tsv(path).concepts
+
+    def write(self, concepts: Iterable[Concept], fh: BinaryIO, options: FormatOptions) -> None:
+        """Write a TSV glossary to a binary handle."""
+        text = io.TextIOWrapper(fh, encoding="utf-8", newline="")
+        write_rows(concepts, text)
+        text.flush()
+        text.detach()

@@ -8,7 +8,7 @@ from rapidfuzz.distance import Levenshtein
 from unidecode import unidecode
 
 _APOS = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "`": "'", "‐": "-", "‑": "-", "–": "-", "—": "-"})
-_ELISION = re.compile(r"\b(?:l|d|qu|j|n|s|c|m|t)'", re.I)
+_ELISION = re.compile(r"\b(?:l|d|qu|j|n|s|c|m|t)'", re.IGNORECASE)
 _SEP = re.compile(r"[\s\-_/.]+")
 
 # Romanisation differences seen between French and English spellings of names from
@@ -60,3 +60,13 @@ def graphical_variants(a: str, b: str, min_len: int = 5, min_similarity: float =
     if skeleton(a) != skeleton(b):
         return False
     return Levenshtein.normalized_similarity(a, b) >= min_similarity
+
+
+_PLURAL_AUX = re.compile(r"(?<=\w\w)aux$")
+_PLURAL_S = re.compile(r"(?<=\w\w\w)[sx]$")
+
+
+def stem_key(text: str) -> str:
+    """:func:`fold` with French/English plurals reduced: ``terres rares`` and ``terre rare`` ->
+    ``terre rare``; ``minéraux`` -> ``mineral``; ``rare earths`` -> ``rare earth``."""
+    return " ".join(_PLURAL_S.sub("", _PLURAL_AUX.sub("al", w)) for w in fold(text).split())

@@ -1,0 +1,168 @@
+"""Benchmark: `termkit check` quality and speed on WMT14 FR->EN news (../shared/data/wmt14-fr-en).
+
+    python bench/check_eval.py [--models DIR] [--cache-dir DIR] [--json bench/results/check.json]
+
+1. Build a glossary from the 88 documents (`build_glossary`: extraction + English
+   equivalents from the aligned references). A reviewer is simulated by approving the
+   names found by CLDR reference, identity or transliteration, and the multi-word terms
+   whose co-occurrence confidence is >= --approve (default 0.7); each
+   approved concept also gets a synthetic forbidden English form (letters 2-3 swapped),
+   so that step 3 can plant forbidden forms.
+2. Run the checks on the professional reference translations: false alarms per 100
+   segments (findings of severity warning or error; target < 1).
+3. Plant errors into copies of the references, one per segment at most: swap an
+   approved English term for its forbidden form, change a number, misspell a name.
+   Recall: planted errors reported in their segment (target >= 95%); precision:
+   findings (warning+) in the planted copy that point at a planted error.
+4. Speed: the checks of all segments against the WMT glossary plus 100,000 synthetic
+   concepts, the French parse excluded (it is cached; target: 1,500 segments < 10 s).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from synth import synthetic_concepts  # noqa: E402
+
+from termkit.check import read_inputs, run_checks  # noqa: E402
+from termkit.check.numbers import EN_NUM  # noqa: E402
+from termkit.check.terms import NAME_TYPES, TermIndex, english_keys  # noqa: E402
+from termkit.glossary.build import BuildOptions, build_glossary  # noqa: E402
+from termkit.nlp import Parser  # noqa: E402
+from termkit.sources import SourceDocument  # noqa: E402
+
+WMT = SHARED / "data" / "wmt14-fr-en"
+SRC, REF = WMT / "newstest2014-dev-fren-src.fr.sgm", WMT / "newstest2014-dev-fren-ref.en.sgm"
+
+
+def swap(word: str) -> str:
+    """A plausible misspelling: letters 2 and 3 swapped (or the last letter doubled)."""
+    if len(word) >= 4 and word[1] != word[2]:
+        return word[0] + word[2] + word[1] + word[3:]
+    return word + word[-1]
+
+
+def plant(docs, index: TermIndex, parsed, rng: random.Random):
+    """Copies of the documents with at most one planted error per segment; returns the plants."""
+    import bisect
+    import copy
+
+    planted = []
+    docs = copy.deepcopy(docs)
+    for doc, pdoc in zip(docs, parsed):
+        tokens = [t for s in pdoc.sentences for t in s.tokens]
+        starts = [t.start for t in tokens]
+        for seg in doc.segments:
+            if rng.random() > 0.5 or not seg.tgt:
+                continue
+            toks = tokens[bisect.bisect_left(starts, seg.src_start):bisect.bisect_left(starts, seg.src_end)]
+            options = []
+            en = english_keys(seg.tgt)
+            for m in index.find_french(toks):
+                c = index.concepts[m.concept]
+                if c.en and c.en_forbidden[0] != c.en and re.search(rf"\b{re.escape(c.en)}\b", seg.tgt):
+                    options.append(("forbidden", c))
+                    if c.type in NAME_TYPES and len(c.en) >= 4:
+                        options.append(("name", c))
+            nums = [m for m in EN_NUM.finditer(seg.tgt) if re.search(rf"\b{re.escape(m.group(1))}\b", seg.src)
+                    or re.search(rf"\b{re.escape(m.group(1).replace(',', ' ').replace('.', ','))}\b", seg.src)]
+            options += [("number", n) for n in nums]
+            del en
+            if not options:
+                continue
+            kind, what = rng.choice(options)
+            if kind == "forbidden":
+                seg.tgt = re.sub(rf"\b{re.escape(what.en)}\b", what.en_forbidden[0], seg.tgt, count=1)
+            elif kind == "name":
+                words = what.en.split()
+                k = max(range(len(words)), key=lambda i: len(words[i]))
+                wrong = " ".join(swap(w) if i == k else w for i, w in enumerate(words))
+                seg.tgt = re.sub(rf"\b{re.escape(what.en)}\b", wrong, seg.tgt, count=1)
+            else:
+                digits = what.group(1)
+                changed = digits[:-1] + str((int(digits[-1]) + 3) % 10)
+                seg.tgt = seg.tgt[:what.start(1)] + changed + seg.tgt[what.end(1):]
+            planted.append((doc.id, seg.id, kind))
+    return docs, planted
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--models", default=str(SHARED / "models" / "stanza_resources"))
+    ap.add_argument("--cache-dir", default=None)
+    ap.add_argument("--approve", type=float, default=0.7)
+    ap.add_argument("--json", default=str(ROOT / "bench" / "results" / "check.json"))
+    args = ap.parse_args()
+    parser = Parser.from_options(args.models, cache_dir=args.cache_dir)
+    docs = read_inputs([str(SRC), str(REF)])
+    n_segments = sum(len(d.segments) for d in docs)
+    parsed = parser.parse([SourceDocument(d.id, d.fr_text) for d in docs])
+    glossary, _ = build_glossary(parsed, [" ".join(s.tgt for s in d.segments) for d in docs],
+                                 options=BuildOptions(top=2000))
+    approved = 0
+    for c in glossary.concepts:
+        m = re.match(r"(\w+) \(([\d.]+)\)", c.evidence)
+        if not (c.en and m):
+            continue
+        method, confidence = m.group(1), float(m.group(2))
+        # the simulated reviewer keeps names found by reference/identity/transliteration, and
+        # multi-word terms with confident co-occurrence; single general words are not terminology
+        if (c.type != "TERM" and method != "cooccurrence" and c.fr[:1].isupper()) or (len(c.fr.split()) > 1 and confidence >= args.approve):
+            c.status = "approved"
+            c.en_forbidden = [" ".join(swap(w) if len(w) >= 4 else w for w in c.en.split())]
+            approved += 1
+    concepts = glossary.concepts
+    print(f"glossary: {len(concepts)} concepts, {approved} approved; {len(docs)} documents, {n_segments} segments",
+          flush=True)
+
+    report = run_checks(docs, concepts, parser)
+    alarms = [f for f in report.findings if f.severity != "info"]
+    by_check: dict[str, int] = {}
+    for f in alarms:
+        by_check[f.check] = by_check.get(f.check, 0) + 1
+    per100 = 100 * len(alarms) / n_segments
+    print(f"false alarms on the references: {len(alarms)} = {per100:.2f} per 100 segments {by_check}", flush=True)
+
+    index = TermIndex(concepts)
+    planted_docs, planted = plant(docs, index, parsed, random.Random(11))
+    prep = run_checks(planted_docs, concepts, parser)
+    hits = {(f.doc, f.segment) for f in prep.findings if f.severity != "info"}
+    where = {(d, s) for d, s, _ in planted}
+    detected = [p for p in planted if (p[0], p[1]) in hits]
+    per_kind = {k: f"{sum(1 for p in detected if p[2] == k)}/{sum(1 for p in planted if p[2] == k)}"
+                for k in ("forbidden", "name", "number")}
+    flagged = [f for f in prep.findings if f.severity != "info"]
+    precision = sum(1 for f in flagged if (f.doc, f.segment) in where) / max(1, len(flagged))
+    recall = len(detected) / max(1, len(planted))
+    print(f"planted {len(planted)} errors: recall {recall:.1%} {per_kind}, precision {precision:.1%}", flush=True)
+
+    big = concepts + list(synthetic_concepts(100_000))
+    t0 = time.perf_counter()
+    parser.parse([SourceDocument(d.id, d.fr_text) for d in docs])
+    parse_s = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    run_checks(docs, big, parser)
+    total = time.perf_counter() - t0
+    print(f"speed: {n_segments} segments against {len(big)} concepts: {total - parse_s:.2f} s "
+          f"(+ {parse_s:.2f} s cached parse)", flush=True)
+    Path(args.json).write_text(json.dumps({
+        "documents": len(docs), "segments": n_segments, "concepts": len(concepts), "approved": approved,
+        "false_alarms": len(alarms), "false_alarms_per_100_segments": round(per100, 2), "false_alarms_by_check": by_check,
+        "planted": len(planted), "recall": round(recall, 3), "recall_by_kind": per_kind,
+        "precision": round(precision, 3), "speed_concepts": len(big), "speed_s": round(total - parse_s, 2),
+    }, indent=1) + "\n")
+
+
+if __name__ == "__main__":
+    main()

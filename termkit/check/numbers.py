@@ -1,0 +1,137 @@
+"""Numbers, amounts, percentages and dates, with French -> English conventions.
+
+French ``3,07 milliards de dollars`` is English ``$3.07 billion``; ``410 000 tonnes`` is
+``410,000 tonnes``; ``70 %`` is ``70%``; ``6 novembre`` is ``November 6``. Each number
+of the French segment is read as a value (with its scale) and must be found in the
+English segment; English written with French conventions (``3,07``, ``410 000``,
+``70 %``) is reported too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from termkit.check.model import Finding, Segment
+
+FR_MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+             "novembre", "décembre"]
+EN_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+             "november", "december"]
+FR_SCALE = {"mille": 1e3, "million": 1e6, "millions": 1e6, "milliard": 1e9, "milliards": 1e9, "md": 1e9,
+            "mds": 1e9, "mrd": 1e9, "billion": 1e12, "billions": 1e12, "k": 1e3, "m": 1e6}
+EN_SCALE = {"thousand": 1e3, "million": 1e6, "millions": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "billions": 1e9,
+            "bn": 1e9, "b": 1e9, "trillion": 1e12, "k": 1e3}
+EN_WORDS = {w: k for k, w in enumerate(["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                                        "ten", "eleven", "twelve"])}
+EN_WORDS.update({"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "dozen": 12})
+
+_SP = r"[ \u00a0\u202f]"
+# French: 410 000 / 3,07 / 1.500 (thousands with dot) / 70 ; optional scale word
+FR_NUM = re.compile(rf"(?<![\w,.])(\d{{1,3}}(?:{_SP}\d{{3}})+|\d{{1,3}}(?:\.\d{{3}})+(?!,\d)|\d+(?:,\d+)?)"
+                    rf"(?:{_SP}?(mille|millions?|milliards?|billions?|mds?|mrd)\b)?(?:{_SP}?(%|pour{_SP}?cent))?", re.I)
+EN_NUM = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+                    r"(?:[ \u00a0-]?(thousand|millions?|billions?|trillion|bn|mn|m|b|k)\b)?(?:\s?(%|per ?cent))?", re.I)
+FR_DATE = re.compile(r"\b(1er|\d{1,2})(?:" + _SP + r")(" + "|".join(FR_MONTHS) + r")\b", re.I)
+_EN_MONTH = r"(" + "|".join(EN_MONTHS) + r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?"
+EN_DATE = re.compile(r"\b(?:(\d{1,2})(?:st|nd|rd|th)?\s+" + _EN_MONTH + r"|" + _EN_MONTH
+                     + r"\s+(\d{1,2})(?:st|nd|rd|th)?)\b", re.I)
+# times (21h30, 9 h) and ordinals (2e, 1er, 21ème) are not compared: English rewrites them (9.30pm, second)
+FR_SKIP = re.compile(rf"\b\d{{1,2}}{_SP}?h(?:{_SP}?\d{{2}})?\b|\b\d+(?:e|er|re|ème|eme|è)\b", re.I)
+FRENCH_STYLE_IN_EN = [
+    (re.compile(r"(?<![\d,.])\d{1,3}(?: \d{3})+(?![\d,])"), "thousands separated by spaces", "use commas: 410,000"),
+    (re.compile(r"(?<![\d,.])\d+,\d{1,2}(?![\d,])"), "decimal comma", "use a decimal point: 3.07"),
+    (re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)?[ \u00a0]%"), "space before %", "write 70%"),
+]
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number as a value, with 'percent' or 'date' kinds kept apart from plain numbers."""
+
+    kind: str
+    value: float
+    text: str
+
+    @property
+    def key(self) -> tuple[str, float]:
+        return self.kind, round(self.value, 6)
+
+
+def _fr_value(digits: str) -> float:
+    d = re.sub(_SP, "", digits)
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", d):
+        d = d.replace(".", "")
+    return float(d.replace(",", "."))
+
+
+def french_quantities(text: str) -> list[Quantity]:
+    """Numbers, amounts, percentages and dates of a French segment."""
+    out, taken = [], [m.span() for m in FR_SKIP.finditer(text)]
+    for m in FR_DATE.finditer(text):
+        day = 1 if m.group(1).lower() == "1er" else int(m.group(1))
+        out.append(Quantity("date", (FR_MONTHS.index(m.group(2).lower()) + 1) * 100 + day, m.group(0)))
+        taken.append(m.span(1))
+    for m in FR_NUM.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        value = _fr_value(m.group(1)) * FR_SCALE.get((m.group(2) or "").lower(), 1)
+        out.append(Quantity("percent" if m.group(3) else "number", value, m.group(0).strip()))
+    return out
+
+
+def english_quantities(text: str) -> list[Quantity]:
+    """Numbers, amounts, percentages and dates of an English segment (words one-twelve too)."""
+    out, taken = [], []
+    for m in EN_DATE.finditer(text):
+        day, month = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+        index = next(k for k, name in enumerate(EN_MONTHS) if name.startswith(month.lower()[:3]))
+        out.append(Quantity("date", (index + 1) * 100 + int(day), m.group(0)))
+        taken.append(m.span())
+    for m in EN_NUM.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        scale = (m.group(2) or "").lower()
+        if scale in ("m", "b", "k") and not text[max(0, m.start() - 1):m.start()] in ("$", "€", "£"):
+            scale = ""
+        value = float(m.group(1).replace(",", "")) * EN_SCALE.get(scale, 1)
+        out.append(Quantity("percent" if m.group(3) else "number", value, m.group(0).strip()))
+    for m in re.finditer(r"\b(" + "|".join(EN_WORDS) + r")\b", text, re.I):
+        out.append(Quantity("number", EN_WORDS[m.group(1).lower()], m.group(0)))
+    return out
+
+
+def check_numbers(seg: Segment) -> list[Finding]:
+    """French quantities missing from the English segment, and French conventions in English."""
+    if not seg.tgt.strip():
+        return []
+    findings = []
+    have = Counter(q.key for q in english_quantities(seg.tgt))
+    plain = Counter(q.value for q in english_quantities(seg.tgt))
+    for q in french_quantities(seg.src):
+        if have[q.key] > 0:
+            have[q.key] -= 1
+            continue
+        if q.kind == "number" and plain[q.value] > 0:  # e.g. a day number read as a plain number
+            plain[q.value] -= 1
+            continue
+        findings.append(Finding("number", "error", seg.doc, seg.id,
+                                f"{q.text!r} ({_show(q)}) is not in the translation", q.text, "", _show(q),
+                                seg.tgt_line))
+    for pattern, what, fix in FRENCH_STYLE_IN_EN:
+        for m in pattern.finditer(seg.tgt):
+            findings.append(Finding("number-format", "warning", seg.doc, seg.id,
+                                    f"{m.group(0)!r}: French number convention ({what}) in English", "", m.group(0),
+                                    fix, seg.tgt_line))
+    return findings
+
+
+def _show(q: Quantity) -> str:
+    if q.kind == "date":
+        return f"{EN_MONTHS[int(q.value) // 100 - 1].capitalize()} {int(q.value) % 100}"
+    v = q.value
+    for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if v >= scale and v % (scale / 1000) == 0:
+            return f"{v / scale:g} {word}" + ("%" if q.kind == "percent" else "")
+    return f"{v:,.10g}" + ("%" if q.kind == "percent" else "")

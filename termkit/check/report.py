@@ -1,0 +1,98 @@
+"""Writing check reports: text (coloured on a TTY), JSON, JUnit XML and SARIF 2.1.0."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from dataclasses import asdict
+from typing import IO
+
+from lxml import etree
+
+from termkit import __version__
+from termkit.check.model import CheckReport
+
+FORMATS = ("text", "json", "junit", "sarif")
+CHECK_HELP = {
+    "terminology": "A glossary term in the French segment whose approved English is missing from the translation.",
+    "forbidden": "A forbidden or deprecated English form of a glossary concept is used.",
+    "name": "A name is spelled differently from the glossary.",
+    "consistency": "One French term rendered several ways, or two French terms rendered the same way.",
+    "number": "A number, amount, percentage or date of the source is missing or different in the translation.",
+    "number-format": "French number conventions (decimal comma, spaced thousands, space before %) in English.",
+    "missing": "A French segment has no translation.",
+    "untranslated": "The translation is a copy of the French (translate-toolkit 'unchanged').",
+}
+SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def write_report(report: CheckReport, out: IO[str], fmt: str, color: bool = False) -> None:
+    """Write ``report`` to ``out`` as ``fmt``."""
+    {"text": _text, "json": _json, "junit": _junit, "sarif": _sarif}[fmt](report, out, color)
+
+
+def _text(report: CheckReport, out: IO[str], color: bool) -> None:
+    import click
+
+    style = click.style if color else (lambda t, **_: t)
+    colors = {"error": "red", "warning": "yellow", "info": "cyan"}
+    for f in report.findings:
+        where = f"{f.doc}:{f.segment}" + (f" (line {f.line})" if f.line else "")
+        fix = f" -> {f.suggestion}" if f.suggestion else ""
+        out.write(f"{where}: {style(f.severity, fg=colors[f.severity], bold=True)} [{f.check}] {f.message}{fix}\n")
+    counts = Counter(f.severity for f in report.findings)
+    summary = ", ".join(f"{counts[s]} {s}(s)" for s in ("error", "warning", "info") if counts[s]) or "clean"
+    out.write(f"{report.documents} document(s), {report.segments} segment(s): {summary}\n")
+    for s in report.scores:
+        out.write(f"{s.name} = {s.score}  ({s.signature})\n")
+
+
+def _json(report: CheckReport, out: IO[str], color: bool) -> None:
+    payload = {"tool": "termkit", "version": __version__, "documents": report.documents, "segments": report.segments,
+               "summary": dict(Counter(f.severity for f in report.findings)),
+               "findings": [asdict(f) for f in report.findings], "scores": [asdict(s) for s in report.scores]}
+    json.dump(payload, out, ensure_ascii=False, indent=1)
+    out.write("\n")
+
+
+def _junit(report: CheckReport, out: IO[str], color: bool) -> None:
+    """One test suite per document, one test case per segment; findings are failures."""
+    by_doc: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+    for f in report.findings:
+        by_doc[f.doc][f.segment].append(f)
+    suites = etree.Element("testsuites", name="termkit check", tests=str(report.segments),
+                           failures=str(sum(1 for f in report.findings if f.severity != "info")))
+    for doc in sorted(by_doc):
+        failing = {seg: fs for seg, fs in by_doc[doc].items() if any(f.severity != "info" for f in fs)}
+        suite = etree.SubElement(suites, "testsuite", name=doc, tests=str(len(by_doc[doc])),
+                                 failures=str(len(failing)))
+        for seg, fs in by_doc[doc].items():
+            case = etree.SubElement(suite, "testcase", classname=doc, name=f"segment {seg}")
+            for f in fs:
+                tag = "failure" if f.severity != "info" else "system-out"
+                el = etree.SubElement(case, tag, **({"type": f.check, "message": f.message} if tag == "failure" else {}))
+                el.text = f"[{f.severity}] {f.check}: {f.message}" + (f" -> {f.suggestion}" if f.suggestion else "")
+    out.write(etree.tostring(suites, encoding="unicode", pretty_print=True))
+
+
+def _sarif(report: CheckReport, out: IO[str], color: bool) -> None:
+    rules = sorted({f.check for f in report.findings} | set(CHECK_HELP))
+    results = []
+    for f in report.findings:
+        uri = next((p for p in report.target_files if f.doc in p), report.target_files[0] if report.target_files else f.doc)
+        location = {"physicalLocation": {"artifactLocation": {"uri": uri}}}
+        if f.line:
+            location["physicalLocation"]["region"] = {"startLine": f.line}
+        results.append({"ruleId": f.check, "level": SARIF_LEVEL[f.severity],
+                        "message": {"text": f.message + (f" -> {f.suggestion}" if f.suggestion else "")},
+                        "locations": [location],
+                        "properties": {"document": f.doc, "segment": f.segment, "source": f.source_span,
+                                       "target": f.target_span, "concept": f.concept}})
+    sarif = {"$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0",
+             "runs": [{"tool": {"driver": {"name": "termkit", "version": __version__,
+                                           "informationUri": "https://example.invalid/termkit",
+                                           "rules": [{"id": r, "shortDescription": {"text": CHECK_HELP.get(r, r)}}
+                                                     for r in rules]}},
+                       "results": results}]}
+    json.dump(sarif, out, ensure_ascii=False, indent=1)
+    out.write("\n")

@@ -1,0 +1,243 @@
+"""Terminology, forbidden forms, names and consistency, against one or more glossaries.
+
+French terms are found on lemmas (so inflected forms count) and on surface forms, both
+normalised by :func:`~termkit.textnorm.stem_key`, with one Aho-Corasick automaton over
+every French form of every approved concept. An English form counts in any inflection
+(rare earth / rare earths): the English segment is normalised the same way.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import ahocorasick
+from rapidfuzz import fuzz
+
+from termkit.check.model import Finding, Segment
+from termkit.glossary.formats.base import is_acronym
+from termkit.glossary.model import Concept
+from termkit.nlp.doc import Token
+from termkit.textnorm import stem_key
+
+NAME_TYPES = {"PER", "LOC", "ORG", "MISC"}
+CONTENT_UPOS = {"NOUN", "ADJ", "VERB"}
+
+
+@dataclass
+class Match:
+    """A concept found in a French segment: the words [start, end) of the key sequence."""
+
+    concept: int
+    start: int
+    end: int
+    text: str
+
+
+class KeyText:
+    """A normalised word sequence `` w1 w2 ... `` with each word's original span."""
+
+    def __init__(self, words: Sequence[tuple[str, str]]) -> None:
+        self.words = [w for w, _ in words if w]
+        self.surface = [s for w, s in words if w]
+        self.text = " " + " ".join(self.words) + " "
+        self.starts, pos = [], 1
+        for w in self.words:
+            self.starts.append(pos)
+            pos += len(w) + 1
+
+    def word_at(self, char: int) -> int:
+        return bisect.bisect_right(self.starts, char) - 1
+
+
+_EN_WORD = re.compile(r"\w(?:[\w+&]|[.'’-](?=\w))*")
+_POSSESSIVE = re.compile(r"[’']s$", re.I)
+
+
+def en_key(text: str) -> str:
+    """:func:`stem_key` plus the English -ies plural: supplies -> supply."""
+    return " ".join(w[:-2] + "y" if len(w) > 4 and w.endswith("ie") else w for w in stem_key(text).split())
+
+
+def english_keys(text: str) -> KeyText:
+    """The English segment normalised word by word (fold + plural reduction, possessive 's dropped)."""
+    words = (_POSSESSIVE.sub("", m.group(0)) for m in _EN_WORD.finditer(text))
+    return KeyText([(k, w) for w in words for k in en_key(w).split()])
+
+
+def french_keys(tokens: Sequence[Token], lemmas: bool) -> KeyText:
+    """French tokens as normalised words, by lemma (content words) or by surface form."""
+    words: list[tuple[str, str]] = []
+    for tok in tokens:
+        use_lemma = lemmas and len(tok.words) == 1 and tok.words[0].upos in CONTENT_UPOS and tok.words[0].lemma
+        key = stem_key(tok.words[0].lemma if use_lemma else tok.text)
+        words += [(k, tok.text) for k in key.split()]
+    return KeyText(words)
+
+
+class TermIndex:
+    """Approved concepts of the glossaries, indexed for matching in both languages."""
+
+    def __init__(self, concepts: Iterable[Concept]) -> None:
+        self.concepts = [c for c in concepts if c.status == "approved" and c.en]
+        self.fr = ahocorasick.Automaton()
+        self.forbidden = ahocorasick.Automaton()
+        fr_keys: dict[str, list[int]] = defaultdict(list)
+        bad_keys: dict[str, list[int]] = defaultdict(list)
+        self.en_keys: list[set[str]] = []
+        self.acronyms: set[str] = set()
+        for n, c in enumerate(self.concepts):
+            for form in c.fr_forms():
+                key = stem_key(form)
+                if key:
+                    fr_keys[f" {key} "].append(n)
+                    if is_acronym(form):
+                        self.acronyms.add(f" {key} ")
+            keys = {f" {k} " for k in map(en_key, c.en_forms()) if k}
+            if c.type == "PER" and len(c.en.split()) > 1:  # later mentions: surname only (Obama)
+                keys.add(f" {en_key(c.en.split()[-1])} ")
+            if c.type in ("ORG", "LOC", "MISC"):  # and initials: United States -> US, RBS, NSA
+                initials = "".join(w[0] for w in c.en.split() if w[:1].isupper())
+                if len(initials) >= 2 and len(c.en.split()) >= 2:
+                    keys.add(f" {initials.lower()} ")
+            self.en_keys.append(keys)
+            for form in c.en_forbidden:
+                key = en_key(form)
+                if key:
+                    bad_keys[f" {key} "].append(n)
+        for key, ns in fr_keys.items():
+            self.fr.add_word(key, (key, sorted(set(ns))))
+        # a forbidden form that is also an admitted English form of some concept is not flagged
+        admitted = set().union(*self.en_keys) if self.en_keys else set()
+        for key, ns in bad_keys.items():
+            if key not in admitted:
+                self.forbidden.add_word(key, (key, ns))
+        for automaton in (self.fr, self.forbidden):
+            if len(automaton):
+                automaton.make_automaton()
+
+    def find_french(self, tokens: Sequence[Token]) -> list[Match]:
+        """Concepts whose French forms occur in the tokens (lemma or surface), longest first."""
+        found: dict[tuple[int, int, int], Match] = {}
+        if not len(self.fr):
+            return []
+        for lemmas in (True, False):
+            kt = french_keys(tokens, lemmas)
+            for end, (key, ns) in self.fr.iter(kt.text):
+                start_char = end - len(key) + 2
+                i = kt.word_at(start_char)
+                j = i + len(key.split())
+                if key in self.acronyms and not all(w.isupper() for w in kt.surface[i:j]):
+                    continue  # NIE is not the verb nié
+                for n in ns:
+                    found.setdefault((n, i, j), Match(n, i, j, " ".join(kt.surface[i:j])))
+        matches = sorted(found.values(), key=lambda m: (m.start, -(m.end - m.start)))
+        # drop matches inside a longer match of another concept (terres rares in métaux des terres rares)
+        for m in matches:
+            m.text = " ".join(dict.fromkeys(m.text.split()))  # a token split in two keys shows once
+        return [m for m in matches
+                if not any(o.concept != m.concept and o.start <= m.start and m.end <= o.end and
+                           (o.end - o.start) > (m.end - m.start) for o in matches)]
+
+    def english_form_used(self, n: int, en: KeyText) -> str | None:
+        """The admitted English key of concept ``n`` found in the English segment, if any.
+
+        Besides the forms themselves (in any inflection), two regular English rewrites of
+        a multi-word form ``A B`` count: the ``of`` inversion (rare earth reserves ->
+        reserves of rare earths) and coordination with a shared head (South Asia ->
+        South and Central Asia).
+        """
+        keys = sorted(self.en_keys[n], key=len, reverse=True)
+        found = next((k for k in keys if k in en.text), None)
+        if found:
+            return found
+        for key in keys:
+            words = key.split()
+            if len(words) < 2:
+                continue
+            head, mods = words[-1], " ".join(words[:-1])
+            if f" {head} of {mods} " in en.text or f" {head} of the {mods} " in en.text:
+                return key
+            if re.search(rf" {re.escape(mods)} (?:and|or|,) (?:\S+ ){{1,3}}{re.escape(head)} ", en.text):
+                return key
+        return None
+
+
+def near_name(expected: Sequence[str], en: KeyText, threshold: float = 80.0) -> str | None:
+    """A spelling close to (but not equal to) one of the expected names in the English segment."""
+    best, best_score = None, threshold
+    for form in expected:
+        key = stem_key(form).split()
+        width = len(key)
+        if not width:
+            continue
+        for i in range(len(en.words) - width + 1):
+            window = en.words[i:i + width]
+            if window == key:
+                return None
+            score = fuzz.ratio(" ".join(key), " ".join(window))
+            if score >= best_score and window[0][:1] == key[0][:1]:
+                best, best_score = " ".join(en.surface[i:i + width]), score
+    return best
+
+
+def check_terms(index: TermIndex, seg: Segment, tokens: Sequence[Token], used: dict) -> list[Finding]:
+    """Terminology and names for one segment; records the English forms used in ``used``."""
+    findings: list[Finding] = []
+    en = english_keys(seg.tgt)
+    if not seg.tgt.strip():
+        return findings
+    for m in index.find_french(tokens):
+        c = index.concepts[m.concept]
+        form = index.english_form_used(m.concept, en)
+        if form:
+            used[m.concept].append((form.strip(), seg))
+            continue
+        near = near_name(c.en_forms(), en) if c.type in NAME_TYPES else None
+        if near:
+            findings.append(Finding("name", "error", seg.doc, seg.id, f"{m.text!r} is spelled {near!r}; "
+                                    f"the glossary says {c.en!r}", m.text, near, c.en, seg.tgt_line, c.id))
+        else:
+            findings.append(Finding("terminology", "error" if c.type in NAME_TYPES else "warning", seg.doc, seg.id,
+                                    f"{m.text!r} should be translated {c.en!r}" + (
+                                        f" (or {', '.join(repr(v) for v in c.en_variants)})" if c.en_variants else ""),
+                                    m.text, "", c.en, seg.tgt_line, c.id))
+    if len(index.forbidden):
+        for end, (key, ns) in index.forbidden.iter(en.text):
+            i = en.word_at(end - len(key) + 2)
+            text = " ".join(en.surface[i:i + len(key.split())])
+            c = index.concepts[ns[0]]
+            findings.append(Finding("forbidden", "error", seg.doc, seg.id, f"{text!r} is a forbidden form; use {c.en!r}",
+                                    "", text, c.en, seg.tgt_line, c.id))
+    return findings
+
+
+def check_consistency(index: TermIndex, used: dict[int, list[tuple[str, Segment]]]) -> list[Finding]:
+    """One French term rendered several ways, and two concepts rendered the same way."""
+    findings = []
+    by_form: dict[str, set[int]] = defaultdict(set)
+    for n, uses in used.items():
+        forms = sorted({f for f, _ in uses})
+        for f in forms:
+            by_form[f].add(n)
+        if len(forms) > 1:
+            c = index.concepts[n]
+            seg = next(s for f, s in uses if f != uses[0][0])
+            counts = ", ".join(f"{f!r} x{sum(1 for g, _ in uses if g == f)}" for f in forms)
+            findings.append(Finding("consistency", "info", seg.doc, seg.id,
+                                    f"{c.fr!r} is rendered {len(forms)} ways: {counts}", c.fr, "", c.en,
+                                    seg.tgt_line, c.id))
+    for form, ns in by_form.items():
+        prefs = {en_key(index.concepts[n].en) for n in ns}
+        # the glossary may map two French terms to one English term (minerais / minéraux
+        # essentiels -> critical minerals); flag only a form that is the preferred English of none
+        if len(ns) > 1 and len(prefs) > 1 and form not in prefs:
+            names = sorted(index.concepts[n].fr for n in ns)
+            seg = used[min(ns)][0][1]
+            findings.append(Finding("consistency", "warning", seg.doc, seg.id,
+                                    f"{' and '.join(map(repr, names))} are both rendered {form!r}", "", form, "",
+                                    seg.tgt_line))
+    return findings

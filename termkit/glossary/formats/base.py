@@ -1,0 +1,68 @@
+"""The interface every glossary file format implements: read concepts, write concepts."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import BinaryIO
+
+from termkit.errors import TermkitError
+from termkit.glossary.model import Concept
+
+LANGS = ("fr", "en")
+_LOCALE_RE = re.compile(r"^(fr|en)(-([A-Z]{2}|[0-9]{3}))?$")
+
+
+@dataclass
+class FormatOptions:
+    """How to write a glossary file.
+
+    ``locales``: the language code written for French and English (``fr`` or ``fr-FR``,
+    ``en``, ``en-US`` or ``en-GB``), since CAT tools match codes differently;
+    ``numeric_ids``: TBX v2 entry ids ``c1``, ``c2``, ... as MultiTerm writes them (the
+    termkit id is kept in a note); ``title``: the file's title where the format has one.
+    """
+
+    locales: dict[str, str] = field(default_factory=lambda: {"fr": "fr", "en": "en"})
+    numeric_ids: bool = False
+    title: str = "termkit FR-EN glossary"
+
+    @classmethod
+    def with_locales(cls, codes: Iterable[str], **kwargs) -> FormatOptions:
+        """Options whose locales are ``codes`` (e.g. ``["fr-FR", "en-GB"]``), validated."""
+        locales = {"fr": "fr", "en": "en"}
+        for code in codes:
+            m = _LOCALE_RE.match(code)
+            if not m:
+                raise TermkitError(f"--locale {code!r} is not a French or English locale",
+                                   "use fr, fr-FR, fr-CA, en, en-US, en-GB ...")
+            locales[m.group(1)] = code
+        return cls(locales=locales, **kwargs)
+
+
+class GlossaryFormat:
+    """One glossary file format: reading and writing live together in its module.
+
+    ``read`` yields concepts one at a time (large files stream); ``write`` writes
+    concepts to a binary file handle. Readers raise :class:`~termkit.errors.InputError`
+    naming the file and line on bad input.
+    """
+
+    name: str = ""
+    extensions: tuple[str, ...] = ()
+    description: str = ""
+
+    def read(self, path: str) -> Iterator[Concept]:
+        """Yield the concepts of the file at ``path``."""
+        raise NotImplementedError(f"termkit cannot read {self.name}")
+
+    def write(self, concepts: Iterable[Concept], fh: BinaryIO, options: FormatOptions) -> None:
+        """Write ``concepts`` to ``fh``."""
+        raise NotImplementedError(f"termkit cannot write {self.name}")
+
+
+def is_acronym(term: str) -> bool:
+    """Short all-capital forms such as EXIM, ONU, C5+1."""
+    letters = [ch for ch in term if ch.isalpha()]
+    return 2 <= len(letters) <= 10 and " " not in term and all(ch.isupper() for ch in letters)

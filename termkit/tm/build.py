@@ -1,0 +1,70 @@
+"""Building a translation memory from aligned FR/EN article pairs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from termkit.errors import InputError
+from termkit.sources import SourceDocument, read_documents
+from termkit.tm.tmx import TranslationUnit
+
+
+def document_units(fr: SourceDocument, en: SourceDocument) -> list[TranslationUnit]:
+    """Translation units of one article pair.
+
+    Documents whose segments carry the same ids (WMT SGML) pair segment by segment;
+    plain texts are sentence-aligned with :func:`termkit.align.align_texts`, keeping
+    links with text on both sides.
+    """
+    doc_id = fr.id if fr.segments else fr.id.removesuffix(".fr")  # SGML docids stay as they are
+    fr_ids = [s.id for s in fr.segments]
+    if fr_ids and fr_ids == [s.id for s in en.segments]:
+        return [TranslationUnit(fr.text[a.start:a.end], en.text[b.start:b.end], doc_id, f"{doc_id} segment {a.id}")
+                for a, b in zip(fr.segments, en.segments)]
+    from termkit.align import align_texts
+
+    fr_units, en_units, links = align_texts(fr.text, en.text)
+    units = []
+    for link in links:
+        if link.src and link.tgt:
+            where = f"{doc_id} fr sentence {_span(link.src)}, en sentence {_span(link.tgt)}"
+            units.append(TranslationUnit(" ".join(fr_units[i].text for i in link.src),
+                                         " ".join(en_units[j].text for j in link.tgt), doc_id, where))
+    return units
+
+
+def _span(ids: Sequence[int]) -> str:
+    return f"{ids[0] + 1}" if len(ids) == 1 else f"{ids[0] + 1}-{ids[-1] + 1}"
+
+
+def pair_files(paths: Sequence[str]) -> list[tuple[SourceDocument, SourceDocument]]:
+    """Read SRC TGT [SRC TGT ...] files into (French, English) document pairs.
+
+    A pair of SGML files pairs its documents by docid; plain texts hold one article each.
+    """
+    if len(paths) % 2:
+        raise InputError(paths[-1], "has no English file to pair with", "give files as SRC TGT [SRC TGT ...]")
+    pairs = []
+    for src, tgt in zip(paths[::2], paths[1::2]):
+        fr_docs, en_docs = read_documents(src), read_documents(tgt)
+        en_by_id = {d.id: d for d in en_docs}
+        if len(fr_docs) == 1 and len(en_docs) == 1:
+            pairs.append((fr_docs[0], en_docs[0]))
+            continue
+        for doc in fr_docs:
+            if doc.id not in en_by_id:
+                raise InputError(tgt, f"has no document {doc.id!r} to pair with {src}",
+                                 "give the English file with the same docids")
+            pairs.append((doc, en_by_id[doc.id]))
+    return pairs
+
+
+def build_tm(pairs: Sequence[tuple[SourceDocument, SourceDocument]],
+             progress: Callable[[int], None] | None = None) -> list[TranslationUnit]:
+    """Translation units of every article pair, in order."""
+    units: list[TranslationUnit] = []
+    for fr, en in pairs:
+        units.extend(document_units(fr, en))
+        if progress:
+            progress(1)
+    return units

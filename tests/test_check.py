@@ -1,0 +1,113 @@
+"""termkit check: the seeds are clean; planted errors are found; numbers; formats; exit codes."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from lxml import etree
+
+from termkit.check import read_inputs, run_checks
+from termkit.check.model import Segment
+from termkit.check.numbers import check_numbers
+from termkit.glossary import read_tsv
+
+from conftest import SEED_GLOSSARY, SEEDS, WMT_REF, WMT_SRC, termkit
+
+SEED = "c5-summit-trump-central-asia"
+FR, EN = SEEDS / f"{SEED}.fr.txt", SEEDS / f"{SEED}.en.txt"
+
+
+@pytest.fixture(scope="module")
+def concepts():
+    return read_tsv(SEED_GLOSSARY).concepts
+
+
+def test_seed_translations_are_clean(parser, concepts):
+    docs = read_inputs([str(FR), str(EN), str(SEEDS / "critical-minerals-washington-central-asia.fr.txt"),
+                        str(SEEDS / "critical-minerals-washington-central-asia.en.txt")])
+    report = run_checks(docs, concepts, parser)
+    assert report.failing("warning") == [], [f.message for f in report.failing("warning")]
+    assert report.segments > 60
+
+
+def planted(tmp_path, old: str, new: str) -> str:
+    text = EN.read_text(encoding="utf-8")
+    assert old in text
+    out = tmp_path / f"{SEED}.en.txt"
+    out.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return str(out)
+
+
+@pytest.mark.parametrize("old, new, check", [
+    ("Kyrgyzstan", "Kirghizia", "forbidden"),                    # forbidden form
+    ("Tokayev", "Tokayef", "name"),                              # misspelled name
+    ("rare earths", "rare soils", "forbidden"),                  # forbidden term
+    ("Kazakhstan, Uzbekistan", "Kazakhstan, Ouzbekistan", "forbidden"),
+])
+def test_planted_errors_are_found(parser, concepts, tmp_path, old, new, check):
+    docs = read_inputs([str(FR), planted(tmp_path, old, new)])
+    report = run_checks(docs, concepts, parser)
+    hits = [f for f in report.findings if f.check == check]
+    assert hits, [f.message for f in report.findings]
+    assert any(new.split(", ")[-1] in f.target_span for f in hits)
+
+
+def test_missing_term_inflected_source_counts(parser, concepts, tmp_path):
+    # "terres rares" in the French; the English says "rare metals": the approved term is missing
+    docs = read_inputs([str(FR), planted(tmp_path, "rare earths", "rare metals")])
+    report = run_checks(docs, concepts, parser)
+    assert any(f.check == "terminology" and f.suggestion == "rare earths" for f in report.findings)
+
+
+@pytest.mark.parametrize("fr, en, ok", [
+    ("3,07 milliards de dollars", "$3.07 billion", True),
+    ("410 000 tonnes", "410,000 tonnes", True),
+    ("30,3 milliards d'euros", "€30.3 billion", True),
+    ("70 %", "70%", True),
+    ("le 6 novembre", "on November 6", True),
+    ("le 1er novembre à 21h30", "on Nov. 1 at 9.30pm", True),
+    ("cinq pays, 1.500 personnes", "five countries, 1,500 people", True),
+    ("3,07 milliards de dollars", "$3.7 billion", False),
+    ("410 000 tonnes", "41,000 tonnes", False),
+    ("70 %", "17%", False),
+    ("le 6 novembre", "on November 9", False),
+])
+def test_numbers_french_to_english(fr, en, ok):
+    findings = [f for f in check_numbers(Segment("d", "1", fr, en)) if f.check == "number"]
+    assert (findings == []) is ok, [f.message for f in findings]
+
+
+def test_french_number_conventions_in_english_are_reported():
+    found = check_numbers(Segment("d", "1", "410 000 tonnes, 3,07 milliards, 70 %", "410 000 tonnes, 3,07 billion, 70 %"))
+    assert sorted(f.target_span for f in found if f.check == "number-format") == ["3,07", "410 000", "70 %"]
+
+
+def test_cli_formats_and_exit_codes(tmp_path):
+    bad = planted(tmp_path, "Kyrgyzstan", "Kirghizia")
+    clean = termkit("check", FR, EN)
+    assert clean.returncode == 0, clean.stdout + clean.stderr
+    proc = termkit("check", FR, bad, "--format", "json")
+    assert proc.returncode == 1
+    data = json.loads(proc.stdout)
+    assert any(f["check"] == "forbidden" and f["suggestion"] == "Kyrgyzstan" for f in data["findings"])
+    sarif_path = tmp_path / "r.sarif"
+    assert termkit("check", FR, bad, "--format", "sarif", "-o", sarif_path).returncode == 1
+    sarif = json.loads(sarif_path.read_text())
+    result = next(r for r in sarif["runs"][0]["results"] if r["ruleId"] == "forbidden")
+    assert result["level"] == "error" and result["locations"][0]["physicalLocation"]["region"]["startLine"] >= 1
+    junit = termkit("check", FR, bad, "--format", "junit")
+    suites = etree.fromstring(junit.stdout.encode())
+    assert suites.tag == "testsuites" and suites.find(".//failure[@type='forbidden']") is not None
+    assert termkit("check", FR, EN, "--fail-on", "info").returncode == 1  # info-level consistency notes
+    usage = termkit("check", FR)
+    assert usage.returncode == 2 and "SRC TGT" in usage.stderr
+
+
+def test_wmt_sgml_with_reference_scores(tmp_path):
+    proc = termkit("check", WMT_SRC, WMT_REF, "--reference", WMT_REF, "--format", "json", "--fail-on", "error")
+    data = json.loads(proc.stdout)
+    scores = {s["name"]: s for s in data["scores"]}
+    assert scores["BLEU"]["score"] == 100.0 and scores["BLEU"]["signature"].startswith("nrefs:1")
+    assert set(scores) == {"BLEU", "chrF2", "TER"} and scores["TER"]["score"] == 0.0
+    assert data["segments"] == 1554
