@@ -37,7 +37,7 @@ from synth import synthetic_concepts  # noqa: E402
 
 from termkit.check import read_inputs, run_checks  # noqa: E402
 from termkit.check.numbers import EN_NUM  # noqa: E402
-from termkit.check.terms import NAME_TYPES, TermIndex, english_keys  # noqa: E402
+from termkit.check.terms import NAME_TYPES, TermIndex  # noqa: E402
 from termkit.glossary.build import BuildOptions, build_glossary  # noqa: E402
 from termkit.nlp import Parser  # noqa: E402
 from termkit.sources import SourceDocument  # noqa: E402
@@ -68,7 +68,6 @@ def plant(docs, index: TermIndex, parsed, rng: random.Random):
                 continue
             toks = tokens[bisect.bisect_left(starts, seg.src_start):bisect.bisect_left(starts, seg.src_end)]
             options = []
-            en = english_keys(seg.tgt)
             for m in index.find_french(toks):
                 c = index.concepts[m.concept]
                 if c.en and c.en_forbidden[0] != c.en and re.search(rf"\b{re.escape(c.en)}\b", seg.tgt):
@@ -78,7 +77,6 @@ def plant(docs, index: TermIndex, parsed, rng: random.Random):
             nums = [m for m in EN_NUM.finditer(seg.tgt) if re.search(rf"\b{re.escape(m.group(1))}\b", seg.src)
                     or re.search(rf"\b{re.escape(m.group(1).replace(',', ' ').replace('.', ','))}\b", seg.src)]
             options += [("number", n) for n in nums]
-            del en
             if not options:
                 continue
             kind, what = rng.choice(options)

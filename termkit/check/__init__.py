@@ -8,6 +8,7 @@ missing/untranslated segments, translate-toolkit checks, and sacrebleu scores.
 
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 
@@ -35,8 +36,6 @@ def run_checks(docs: Sequence[BilingualDocument], concepts: Iterable[Concept], p
     for doc, pdoc in zip(docs, parsed):
         tokens = [t for s in pdoc.sentences for t in s.tokens]
         starts = [t.start for t in tokens]
-        import bisect
-
         for seg in doc.segments:
             report.segments += 1
             seg_tokens = tokens[bisect.bisect_left(starts, seg.src_start):bisect.bisect_left(starts, seg.src_end)]

@@ -188,8 +188,8 @@ def element_to_entry(elem: etree._Element) -> Entry:
                     term.status = term.status or "admitted"
                     if term.text:
                         terms.append(term)
-                elif sname == "descripGrp" or sname == "descrip":
-                    _descrip(sub, entry if local(sub.tag) != "note" else None, None)
+                elif sname in ("descrip", "descripGrp"):  # a langSec-level definition
+                    _descrip(sub, entry, None)
         elif name in ("descrip", "descripGrp", "note", "adminGrp"):
             _descrip(child, entry, None)
     return entry
