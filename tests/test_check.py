@@ -10,7 +10,7 @@ from lxml import etree
 from termkit.check import read_inputs, run_checks
 from termkit.check.model import Segment
 from termkit.check.numbers import check_numbers
-from termkit.glossary import read_tsv
+from termkit.glossary import Concept, read_tsv
 
 from conftest import SEED_GLOSSARY, SEEDS, WMT_REF, WMT_SRC, termkit
 
@@ -72,10 +72,60 @@ def test_missing_term_inflected_source_counts(parser, concepts, tmp_path):
     ("410 000 tonnes", "41,000 tonnes", False),
     ("70 %", "17%", False),
     ("le 6 novembre", "on November 9", False),
+    ("un plan de 325 M$ dont 31 M$", "a $325m plan including $31 million", True),
+    ("à 14 201,57 points", "to 14,201.57 points", True),
+    ("4,5 milliards de livres", "£4 500 million", True),
+    ("5,3 billions de dollars", "$5.3tn", True),
+    ("plus de 60 spectacles et 1 million", "more than sixty shows and one million", True),
+    ("8,5 tonnes", "eight-and-a-half tons", True),
+    ("12 ans et demi", "12.5 years", True),
+    ("dans les années 80", "in the 1980s", True),
+    ("les 6 et 7 septembre", "on September 6 and 7", True),
+    ("coincé à 15 m du sol", "stuck 50ft up", True),                   # converted: 49.2 ft
+    ("148 kg de cocaïne", "327 pounds of cocaine", True),
+    ("63 milliards de mètres cubes", "2.2 trillion cubic feet", True),
+    ("coincé à 15 m du sol", "stuck 80ft up", False),
+    ("un plan de 325 M$", "a $352m plan", False),
+    ("les 6 et 7 septembre", "on September 6 and 8", False),
 ])
 def test_numbers_french_to_english(fr, en, ok):
     findings = [f for f in check_numbers(Segment("d", "1", fr, en)) if f.check == "number"]
     assert (findings == []) is ok, [f.message for f in findings]
+
+
+def run_pair(parser, tmp_path, fr: str, en: str, concepts: list):
+    (tmp_path / "a.fr.txt").write_text(fr + "\n", encoding="utf-8")
+    (tmp_path / "a.en.txt").write_text(en + "\n", encoding="utf-8")
+    docs = read_inputs([str(tmp_path / "a.fr.txt"), str(tmp_path / "a.en.txt")])
+    return [f for f in run_checks(docs, concepts, parser).findings if f.check in ("terminology", "name")]
+
+
+NAMES = [
+    Concept("obama", "Barack Obama", "Barack Obama", type="PER", status="approved"),
+    Concept("villiers", "Gérard de Villiers", "Gérard de Villiers", type="PER", status="approved"),
+    Concept("us", "États-Unis", "United States", type="LOC", status="approved"),
+    Concept("france", "France", "France", type="LOC", status="approved"),
+    Concept("nhtsa", "NHTSA", "NHTSA", type="ORG", status="approved"),
+    Concept("voyage", "Voyage", "Voyage", fr_variants=["voyages"], type="MISC", status="approved"),
+    Concept("carolines", "Carolines", "Carolines", type="ORG", status="approved"),
+]
+
+
+@pytest.mark.parametrize("fr, en, flagged", [
+    ("Barack Obama est arrivé hier à Paris.", "Obama arrived in Paris yesterday.", False),
+    ("Barack Obama est arrivé hier à Paris.", "Braack Obama arrived in Paris yesterday.", True),
+    ("Gérard de Villiers a écrit ce livre.", "De Villiers wrote this book.", False),
+    ("Il vit aux États-Unis depuis dix ans.", "He has lived in the U.S. for ten years.", False),
+    ("Il vit aux États-Unis depuis dix ans.", "He has lived in Canada for ten years.", True),
+    ("Ils ont dîné à l'ambassade de France.", "They had dinner at the French Embassy.", False),
+    ("Selon le site de la NHTSA, le risque augmente.",
+     "According to the National Highway Traffic Safety Administration website, the risk rises.", False),
+    ("Il a payé son voyage jusqu'au Cameroun.", "He paid his own way to Cameroon.", False),
+    ("Le Sud de la Caroline a refusé.", "The south of Carolina refused.", False),
+])
+def test_names_short_forms_and_false_friends(parser, tmp_path, fr, en, flagged):
+    found = run_pair(parser, tmp_path, fr, en, NAMES)
+    assert bool(found) is flagged, [f.message for f in found]
 
 
 def test_french_number_conventions_in_english_are_reported():

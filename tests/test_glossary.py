@@ -59,6 +59,22 @@ def test_equivalent_methods():
     assert rare.method == "cooccurrence" and rare.en.lower() in ("rare earths", "rare earth")
 
 
+def test_equivalents_skip_fragments_and_keep_attested_alternatives():
+    pairs = [
+        ("Il souffre d'un désordre du développement sexuel.", "He has a disorder of sexual development."),
+        ("Un désordre du développement sexuel est rare.", "A disorder of sexual development is rare."),
+        ("Le désordre du développement sexuel, dit-elle.", "Disorders of sexual development, she said."),
+        ("Kiev a besoin de gaz.", "Kiev needs gas."),
+        ("La volonté de Kiev de signer.", "The willingness of Kiev to sign."),
+        ("Kiev répond.", "Kiev answers."),
+    ]
+    finder = EquivalentFinder(pairs)
+    dsd = finder.find(cand("désordre du développement sexuel", words=3))
+    assert dsd.en.lower() != "disorder of sexual"  # always followed by "development": a fragment
+    kiev = finder.find(cand("Kiev", "LOC"))
+    assert kiev.method == "reference" and kiev.en == "Kyiv" and "Kiev" in kiev.variants
+
+
 def test_tsv_round_trip_and_errors(tmp_path):
     g = Glossary([Concept("terres-rares", "terres rares", "rare earths", ["terre rare"], ["rare earth"], ["rare lands"],
                           status="approved", note="a | b? no: plain", contexts=["doc: Les terres rares."])])

@@ -13,6 +13,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from text_to_num import alpha2digit
+
 from termkit.check.model import Finding, Segment
 
 FR_MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
@@ -22,17 +24,34 @@ EN_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "au
 FR_SCALE = {"mille": 1e3, "million": 1e6, "millions": 1e6, "milliard": 1e9, "milliards": 1e9, "md": 1e9,
             "mds": 1e9, "mrd": 1e9, "billion": 1e12, "billions": 1e12, "k": 1e3, "m": 1e6}
 EN_SCALE = {"thousand": 1e3, "million": 1e6, "millions": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "billions": 1e9,
-            "bn": 1e9, "b": 1e9, "trillion": 1e12, "k": 1e3}
+            "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "k": 1e3}
 EN_WORDS = {w: k for k, w in enumerate(["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
                                         "ten", "eleven", "twelve"])}
 EN_WORDS.update({"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "dozen": 12})
 
 _SP = r"[ \u00a0\u202f]"
 # French: 410 000 / 3,07 / 1.500 (thousands with dot) / 70 ; optional scale word
-FR_NUM = re.compile(rf"(?<![\w,.])(\d{{1,3}}(?:{_SP}\d{{3}})+|\d{{1,3}}(?:\.\d{{3}})+(?!,\d)|\d+(?:,\d+)?)"
-                    rf"(?:{_SP}?(mille|millions?|milliards?|billions?|mds?|mrd)\b)?(?:{_SP}?(%|pour{_SP}?cent))?", re.I)
-EN_NUM = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-                    r"(?:[ \u00a0-]?(thousand|millions?|billions?|trillion|bn|mn|m|b|k)\b)?(?:\s?(%|per ?cent))?", re.I)
+FR_NUM = re.compile(rf"(?<![\w,.])(\d{{1,3}}(?:{_SP}\d{{3}})+(?:,\d+)?|\d{{1,3}}(?:\.\d{{3}})+(?!,\d)|\d+(?:,\d+)?)"
+                    rf"(?:{_SP}?(mille|millions?|milliards?|billions?|mds?|mrd|M(?=[$€£]))\b)?"
+                    rf"(?:{_SP}?(%|pour{_SP}?cent))?", re.I)
+# 12 ans et demi = 12.5; 12 ans trois quarts = 12.75
+FR_FRACTION = re.compile(rf"^(?:{_SP}\w+)?{_SP}(et{_SP}demie?|et{_SP}quart|trois{_SP}quarts)\b", re.I)
+FR_FRACTIONS = {"demi": 0.5, "demie": 0.5, "quart": 0.25, "quarts": 0.75}
+# années 80 = 1980s
+FR_DECADE = re.compile(rf"\bannées{_SP}(?:19)?([1-9]0)\b", re.I)
+EN_DECADE = re.compile(r"(?:\b19|['’]|\b)([1-9]0)['’]?s\b")
+# a metric quantity may be converted: 15 m = 50ft, 148 kg = 327 pounds
+FR_UNIT = re.compile(rf"^{_SP}?(?:de{_SP}|d'|d’)?(km|m|cm|kg|t|tonnes?|mètres?{_SP}cubes|m3|m³|mètres?|kilomètres?|"
+                     rf"centimètres?|kilos?|kilogrammes?|litres?|l|hectares?|ha|°C|degrés)\b", re.I)
+CONVERSIONS = {"km": (0.621371,), "kilomètre": (0.621371,), "m": (3.28084, 1.09361), "mètre": (3.28084, 1.09361),
+               "cm": (0.393701,), "centimètre": (0.393701,), "kg": (2.20462,), "kilo": (2.20462,),
+               "kilogramme": (2.20462,), "t": (1.10231,), "tonne": (1.10231,), "m3": (35.3147,),
+               "mètres cubes": (35.3147,), "litre": (0.264172, 1.05669), "l": (0.264172, 1.05669),
+               "hectare": (2.47105,), "ha": (2.47105,)}
+CONVERSION_TOLERANCE = 0.08
+_HALF = re.compile(r"\b(\d+|[a-z]+)[- ]and[- ]a[- ]half\b", re.I)
+EN_NUM = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])|\d+(?:\.\d+)?)"
+                    r"(?:[ \u00a0-]?(thousand|millions?|billions?|trillion|bn|tn|mn|m|b|k)\b)?(?:\s?(%|per ?cent))?", re.I)
 FR_DATE = re.compile(r"\b(1er|\d{1,2})(?:" + _SP + r")(" + "|".join(FR_MONTHS) + r")\b", re.I)
 _EN_MONTH = r"(" + "|".join(EN_MONTHS) + r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?"
 EN_DATE = re.compile(r"\b(?:(\d{1,2})(?:st|nd|rd|th)?\s+" + _EN_MONTH + r"|" + _EN_MONTH
@@ -53,6 +72,7 @@ class Quantity:
     kind: str
     value: float
     text: str
+    unit: str = ""
 
     @property
     def key(self) -> tuple[str, float]:
@@ -73,17 +93,40 @@ def french_quantities(text: str) -> list[Quantity]:
         day = 1 if m.group(1).lower() == "1er" else int(m.group(1))
         out.append(Quantity("date", (FR_MONTHS.index(m.group(2).lower()) + 1) * 100 + day, m.group(0)))
         taken.append(m.span(1))
+    for m in FR_DECADE.finditer(text):
+        out.append(Quantity("decade", int(m.group(1)), m.group(0)))
+        taken.append(m.span(1))
     for m in FR_NUM.finditer(text):
         if any(a <= m.start() < b for a, b in taken):
             continue
         value = _fr_value(m.group(1)) * FR_SCALE.get((m.group(2) or "").lower(), 1)
-        out.append(Quantity("percent" if m.group(3) else "number", value, m.group(0).strip()))
+        rest = text[m.end():m.end() + 40]
+        fraction = FR_FRACTION.match(rest)
+        if fraction and not m.group(2) and not m.group(3):
+            value += FR_FRACTIONS[fraction.group(1).split()[-1].lower()]
+        unit = FR_UNIT.match(rest) if not m.group(3) else None
+        out.append(Quantity("percent" if m.group(3) else "number", value, m.group(0).strip(),
+                            _unit_name(unit.group(1)) if unit else ""))
     return out
 
 
+def _unit_name(unit: str) -> str:
+    u = re.sub(r"[ \u00a0\u202f]+", " ", unit)
+    if u in ("m³", "m3") or u.lower().startswith("mètres cubes") or u.lower().startswith("mètre cube"):
+        return "m3"
+    u = u.lower()
+    return u[:-1] if u.endswith("s") and len(u) > 2 else u
+
+
 def english_quantities(text: str) -> list[Quantity]:
-    """Numbers, amounts, percentages and dates of an English segment (words one-twelve too)."""
+    """Numbers, amounts, percentages, dates and decades of an English segment; numbers written
+    in words count too (sixty, one million, eight-and-a-half)."""
+    text = _HALF.sub(lambda m: f"{_word_value(m.group(1)) + 0.5:g}" if _word_value(m.group(1)) is not None
+                     else m.group(0), text)
+    text = _words_to_digits(text)
     out, taken = [], []
+    for m in EN_DECADE.finditer(text):
+        out.append(Quantity("decade", int(m.group(1)), m.group(0)))
     for m in EN_DATE.finditer(text):
         day, month = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
         index = next(k for k, name in enumerate(EN_MONTHS) if name.startswith(month.lower()[:3]))
@@ -95,11 +138,27 @@ def english_quantities(text: str) -> list[Quantity]:
         scale = (m.group(2) or "").lower()
         if scale in ("m", "b", "k") and not text[max(0, m.start() - 1):m.start()] in ("$", "€", "£"):
             scale = ""
-        value = float(m.group(1).replace(",", "")) * EN_SCALE.get(scale, 1)
+        value = float(re.sub(r"[, \u00a0\u202f]", "", m.group(1))) * EN_SCALE.get(scale, 1)
         out.append(Quantity("percent" if m.group(3) else "number", value, m.group(0).strip()))
     for m in re.finditer(r"\b(" + "|".join(EN_WORDS) + r")\b", text, re.I):
         out.append(Quantity("number", EN_WORDS[m.group(1).lower()], m.group(0)))
     return out
+
+
+_DIGIT_SCALE = re.compile(r"(\d[\d., \u00a0\u202f]*[ \u00a0-]?(?:thousand|million|billion|trillion)s?\b)", re.I)
+
+
+def _words_to_digits(text: str) -> str:
+    """English numbers in words as digits (text2num), leaving "3.07 billion" as written."""
+    parts = _DIGIT_SCALE.split(text)
+    return "".join(p if k % 2 else alpha2digit(p, "en", threshold=0) for k, p in enumerate(parts))
+
+
+def _word_value(word: str) -> float | None:
+    if word.isdigit():
+        return float(word)
+    digits = alpha2digit(word, "en", threshold=0)
+    return float(digits) if digits.isdigit() else None
 
 
 def check_numbers(seg: Segment) -> list[Finding]:
@@ -107,14 +166,21 @@ def check_numbers(seg: Segment) -> list[Finding]:
     if not seg.tgt.strip():
         return []
     findings = []
-    have = Counter(q.key for q in english_quantities(seg.tgt))
-    plain = Counter(q.value for q in english_quantities(seg.tgt))
+    english = english_quantities(seg.tgt)
+    have = Counter(q.key for q in english)
+    plain = Counter(q.value for q in english)
+    plain.update(q.value % 100 for q in english if q.kind == "date")  # the day of "September 6 and 7"
     for q in french_quantities(seg.src):
         if have[q.key] > 0:
             have[q.key] -= 1
             continue
         if q.kind == "number" and plain[q.value] > 0:  # e.g. a day number read as a plain number
             plain[q.value] -= 1
+            continue
+        if q.kind == "date" and _date_in_parts(q, english):
+            continue
+        if q.unit in CONVERSIONS and any(abs(v - q.value * f) <= CONVERSION_TOLERANCE * q.value * f
+                                         for f in CONVERSIONS[q.unit] for v in plain if v):
             continue
         findings.append(Finding("number", "error", seg.doc, seg.id,
                                 f"{q.text!r} ({_show(q)}) is not in the translation", q.text, "", _show(q),
@@ -127,7 +193,16 @@ def check_numbers(seg: Segment) -> list[Finding]:
     return findings
 
 
+def _date_in_parts(q: Quantity, english: list[Quantity]) -> bool:
+    """A date whose month and day are both in the English, apart: "September 6 and 7"."""
+    month, day = int(q.value) // 100, int(q.value) % 100
+    months = {int(e.value) // 100 for e in english if e.kind == "date"}
+    return month in months and any(e.kind == "number" and e.value == day for e in english)
+
+
 def _show(q: Quantity) -> str:
+    if q.kind == "decade":
+        return f"the {int(q.value)}s"
     if q.kind == "date":
         return f"{EN_MONTHS[int(q.value) // 100 - 1].capitalize()} {int(q.value) % 100}"
     v = q.value

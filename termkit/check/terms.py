@@ -21,7 +21,7 @@ from termkit.check.model import Finding, Segment
 from termkit.glossary.formats.base import is_acronym
 from termkit.glossary.model import Concept
 from termkit.nlp.doc import Token
-from termkit.textnorm import stem_key
+from termkit.textnorm import fold, stem_key
 
 NAME_TYPES = {"PER", "LOC", "ORG", "MISC"}
 CONTENT_UPOS = {"NOUN", "ADJ", "VERB"}
@@ -54,11 +54,15 @@ class KeyText:
 
 
 _EN_WORD = re.compile(r"\w(?:[\w+&]|[.'’-](?=\w))*")
+_POSSESSIVE_IN = re.compile(r"(?<=\w)[’']s(?!\w)")
+_DOTTED_IN = re.compile(r"(?<!\w)(?:[A-Za-z]\.)+[A-Za-z]\.?(?!\w)")
+TITLES = {"M", "M.", "Mme", "Mlle", "Me", "Mgr", "Dr", "Pr", "St", "Ste", "Saint", "Sainte"}
 _POSSESSIVE = re.compile(r"[’']s$", re.I)
 
 
 def en_key(text: str) -> str:
-    """:func:`stem_key` plus the English -ies plural: supplies -> supply."""
+    """:func:`stem_key` plus the English -ies plural (supplies -> supply); U.S. -> us."""
+    text = _POSSESSIVE_IN.sub("", _DOTTED_IN.sub(lambda m: m.group(0).replace(".", ""), text))
     return " ".join(w[:-2] + "y" if len(w) > 4 and w.endswith("ie") else w for w in stem_key(text).split())
 
 
@@ -88,6 +92,9 @@ class TermIndex:
         fr_keys: dict[str, list[int]] = defaultdict(list)
         bad_keys: dict[str, list[int]] = defaultdict(list)
         self.en_keys: list[set[str]] = []
+        self.surnames: list[set[str]] = []
+        self.expansions: dict[int, list[str]] = {}
+        self.name_folds = [{fold(f) for f in c.fr_forms()} for c in self.concepts]
         self.acronyms: set[str] = set()
         for n, c in enumerate(self.concepts):
             for form in c.fr_forms():
@@ -97,13 +104,18 @@ class TermIndex:
                     if is_acronym(form):
                         self.acronyms.add(f" {key} ")
             keys = {f" {k} " for k in map(en_key, c.en_forms()) if k}
-            if c.type == "PER" and len(c.en.split()) > 1:  # later mentions: surname only (Obama)
-                keys.add(f" {en_key(c.en.split()[-1])} ")
-            if c.type in ("ORG", "LOC", "MISC"):  # and initials: United States -> US, RBS, NSA
+            keys |= {f" {en_key(f.replace('-', ''))} " for f in c.en_forms() if "-" in f}  # Wi-Fi = Wifi
+            surname = set()
+            if c.type in NAME_TYPES:
+                surname = {f" {en_key(w)} " for w in _surnames(c)}  # later mentions: Obama, O'Malley
+                self.expansions[n] = [f.upper() for f in c.en_forms() if is_acronym(f)]  # NHTSA written out
                 initials = "".join(w[0] for w in c.en.split() if w[:1].isupper())
-                if len(initials) >= 2 and len(c.en.split()) >= 2:
+                if len(initials) >= 2 and len(c.en.split()) >= 2:  # United States -> US, RBS, NSA
                     keys.add(f" {initials.lower()} ")
-            self.en_keys.append(keys)
+            if c.type == "LOC":  # France -> French Embassy, Syria -> Syrian
+                keys |= {f" {en_key(a)} " for a in adjectives(c.en)}
+            self.en_keys.append(keys | surname)
+            self.surnames.append(surname)
             for form in c.en_forbidden:
                 key = en_key(form)
                 if key:
@@ -132,6 +144,13 @@ class TermIndex:
                 j = i + len(key.split())
                 if key in self.acronyms and not all(w.isupper() for w in kt.surface[i:j]):
                     continue  # NIE is not the verb nié
+                if i > 0 and kt.surface[i - 1][:1].isupper() and kt.surface[i - 1] not in TITLES:
+                    ns = [n for n in ns if self.concepts[n].type not in NAME_TYPES]  # Albert Londres
+                if not any(w[:1].isupper() for w in kt.surface[i:j]):
+                    ns = [n for n in ns if not _capitalised_name(self.concepts[n])]  # voyage is not Voyage
+                surface = fold(" ".join(dict.fromkeys(kt.surface[i:j])))  # names do not inflect:
+                ns = [n for n in ns if self.concepts[n].type not in NAME_TYPES or surface in self.name_folds[n]]
+                # Caroline is not Carolines
                 for n in ns:
                     found.setdefault((n, i, j), Match(n, i, j, " ".join(kt.surface[i:j])))
         matches = sorted(found.values(), key=lambda m: (m.start, -(m.end - m.start)))
@@ -151,9 +170,16 @@ class TermIndex:
         South and Central Asia).
         """
         keys = sorted(self.en_keys[n], key=len, reverse=True)
-        found = next((k for k in keys if k in en.text), None)
-        if found:
-            return found
+        for k in keys:
+            at = en.text.find(k)
+            # a surname alone counts as a name: "Long said", not "a long time"
+            if at >= 0 and (k not in self.surnames[n] or en.surface[en.word_at(at + 1)][:1].isupper()):
+                return k
+        if self.expansions.get(n):
+            runs = _capitalised_runs(en.surface)
+            for acronym in self.expansions[n]:
+                if len(acronym) >= 3 and any(acronym in run for run in runs):
+                    return f" {acronym.lower()} "
         for key in keys:
             words = key.split()
             if len(words) < 2:
@@ -164,6 +190,57 @@ class TermIndex:
             if re.search(rf" {re.escape(mods)} (?:and|or|,) (?:\S+ ){{1,3}}{re.escape(head)} ", en.text):
                 return key
         return None
+
+
+_NAME_GLUE = {"of", "the", "and", "for", "&"}
+
+
+def _capitalised_runs(words: Sequence[str]) -> list[str]:
+    """Initials of each run of capitalised words (National Highway Traffic Safety Administration -> NHTSA)."""
+    runs, cur = [], ""
+    for w in words:
+        if w[:1].isupper():
+            cur += w[0]
+        elif w not in _NAME_GLUE:
+            if len(cur) >= 2:
+                runs.append(cur)
+            cur = ""
+    if len(cur) >= 2:
+        runs.append(cur)
+    return runs
+
+
+def _capitalised_name(c: Concept) -> bool:
+    return c.type in NAME_TYPES and c.fr[:1].isupper()
+
+
+def _surnames(c: Concept) -> list[str]:
+    """The last word of a person's name (or of a two-word capitalised name Stanza typed otherwise)."""
+    words = c.en.split()
+    if len(words) < 2 or not (words[0][:1].isupper() and words[-1][:1].isupper()):
+        return []
+    if c.type == "PER" or (c.type in ("ORG", "MISC") and all(w[:1].isupper() for w in words) and len(words) == 2):
+        return [words[-1]]  # Gérard de Villiers -> Villiers (de Villiers)
+    return []
+
+
+def adjectives(country: str) -> set[str]:
+    """English adjectives of a place name: its official languages' names (France -> French,
+    from CLDR via babel) and regular derivations (Syria -> Syrian, Japan -> Japanese)."""
+    out = set()
+    if len(country.split()) != 1 or len(country) < 4:
+        return out
+    from babel import Locale
+    from babel.languages import get_official_languages
+
+    en = Locale("en")
+    code = next((k for k, v in en.territories.items() if v == country and k.isalpha()), None)
+    if code:
+        out |= {en.languages[lang] for lang in get_official_languages(code, de_facto=True)
+                if lang in en.languages and en.languages[lang][:2] == country[:2]}  # not Arabic for Syria
+    for k in (len(country), len(country) - 1):
+        out |= {country[:k] + suffix for suffix in ("n", "an", "ian", "ese", "ish", "i", "ic")}
+    return {a for a in out if a != country}
 
 
 def near_name(expected: Sequence[str], en: KeyText, threshold: float = 80.0) -> str | None:
@@ -179,9 +256,21 @@ def near_name(expected: Sequence[str], en: KeyText, threshold: float = 80.0) -> 
             if window == key:
                 return None
             score = fuzz.ratio(" ".join(key), " ".join(window))
-            if score >= best_score and window[0][:1] == key[0][:1]:
-                best, best_score = " ".join(en.surface[i:i + width]), score
+            # a misspelt name keeps its other words: "Goodyear site" is not "Goodyear Amiens"
+            if (score >= best_score and window[0][:1] == key[0][:1]
+                    and all(fuzz.ratio(a, b) >= 60 for a, b in zip(key, window))):
+                best, best_score = " ".join(dict.fromkeys(en.surface[i:i + width])), score
     return best
+
+
+def _kept_in_french(m: Match, seg: Segment) -> str | None:
+    """The French words around a name copied into the English, as titles are: "Le Chemin de Damas"."""
+    at = seg.src.find(m.text)
+    if at <= 0:
+        return None
+    before = seg.src[:at].split()[-2:]
+    phrase = " ".join([*before, m.text])
+    return phrase if len(phrase.split()) >= 3 and phrase in seg.tgt else None
 
 
 def check_terms(index: TermIndex, seg: Segment, tokens: Sequence[Token], used: dict) -> list[Finding]:
@@ -192,11 +281,13 @@ def check_terms(index: TermIndex, seg: Segment, tokens: Sequence[Token], used: d
         return findings
     for m in index.find_french(tokens):
         c = index.concepts[m.concept]
-        form = index.english_form_used(m.concept, en)
-        if form:
+        form = index.english_form_used(m.concept, en) or _kept_in_french(m, seg)
+        full = {f" {en_key(f)} " for f in c.en_forms()}
+        # a short form (Obama) does not excuse a misspelt full name (Braack Obama) next to it
+        near = near_name(c.en_forms(), en) if c.type in NAME_TYPES and form not in full else None
+        if form and not near:
             used[m.concept].append((form.strip(), seg))
             continue
-        near = near_name(c.en_forms(), en) if c.type in NAME_TYPES else None
         if near:
             findings.append(Finding("name", "error", seg.doc, seg.id, f"{m.text!r} is spelled {near!r}; "
                                     f"the glossary says {c.en!r}", m.text, near, c.en, seg.tgt_line, c.id))

@@ -239,7 +239,11 @@ def _merge_acronyms(groups: dict, sentences: dict) -> None:
     for g in acro:
         if id(g) in linked:
             continue
-        matches = {id(h.root()): h.root() for h in by_initials.get(g.key.replace("&", ""), []) if h.root() is not g.root()}
+        # without "Expansion (ACR)", the initials alone are weak evidence: the expansion must be
+        # a name (capitalised first word) in a document where the acronym is used too
+        docs = {o.doc for o in g.occs}
+        matches = {id(h.root()): h.root() for h in by_initials.get(g.key.replace("&", ""), [])
+                   if h.root() is not g.root() and any(o.doc in docs and o.surface[:1].isupper() for o in h.occs)}
         if len(matches) == 1:
             _union(next(iter(matches.values())), g, "acronym")
             linked.add(id(g))

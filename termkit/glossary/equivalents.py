@@ -24,9 +24,13 @@ from termkit.glossary.translit import transliterate
 from termkit.textnorm import fold, graphical_variants, skeleton
 
 EN_STOP = set(
-    ["a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or", "but", "as", "is", "are", "was", "were", "be", "been", "has", "have", "had", "that", "this", "these", "those", "which", "who", "whom", "whose", "it", "its", "their", "his", "her", "our", "we", "you", "they", "he", "she", "i", "not", "no", "so", "than", "then", "there", "here", "also", "said", "says", "would", "will", "can", "could", "should", "may", "might", "up", "out", "over", "about", "after", "before", "between", "into", "through", "during", "very", "more", "most", "much", "many", "some", "any", "each", "other", "such", "only", "just", "new", "one", "two"]
+    ["a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or", "but", "as", "is", "are", "was", "were", "be", "been", "has", "have", "had", "that", "this", "these", "those", "which", "who", "whom", "whose", "it", "its", "their", "his", "her", "our", "we", "you", "they", "he", "she", "i", "not", "no", "so", "than", "then", "there", "here", "also", "said", "says", "would", "will", "can", "could", "should", "may", "might", "up", "out", "over", "about", "after", "before", "between", "into", "through", "during", "very", "more", "most", "much", "many", "some", "any", "each", "other", "such", "only", "just", "new", "one", "two",
+     "against", "under", "without", "within", "across", "around", "among", "towards", "toward", "since", "until",
+     "while", "because", "if", "when", "where", "what", "how", "why", "all", "both", "either", "neither", "own",
+     "same", "too", "again", "once", "do", "does", "did", "being", "having", "them", "him", "me", "my", "your",
+     "off", "down", "like", "per", "via", "whether", "s"]
 )
-_EN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d.,]*")
+_EN_WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z][A-Za-z'’-]*|\d[\d.,]*")
 
 
 @dataclass
@@ -81,6 +85,7 @@ class EquivalentFinder:
         self._gram_freq: Counter[str] = Counter()
         for grams in self._grams:
             self._gram_freq.update({_key(g) for g in grams})
+        self._open_right = _open_right(e for _, e in self.pairs)
 
     def links_of(self, cand: Candidate) -> list[int]:
         """Indices of the pairs whose French side holds one of the candidate's forms."""
@@ -88,17 +93,45 @@ class EquivalentFinder:
         return [k for k, t in enumerate(self._fr_fold) if any(_contains(t, f) for f in forms)]
 
     def find(self, cand: Candidate) -> Equivalent | None:
-        """The best English equivalent of ``cand``, or None."""
+        """The best English equivalent of ``cand``, or None.
+
+        Renderings the aligned English also uses where the best one is absent (Kiev where
+        CLDR says Kyiv) are added as variants when they recur, for the reviewer to keep or drop.
+        """
         links = self.links_of(cand)
         en_texts = [self.pairs[k][1] for k in links]
-        ref = self._reference(cand, links)
-        if ref:
-            return ref
-        if cand.type != TERM:
-            named = self._name(cand, links, en_texts)
-            if named:
-                return named
-        return self._cooccurrence(cand, links)
+        eq = self._reference(cand, links)
+        if eq is None and cand.type != TERM:
+            eq = self._name(cand, links, en_texts)
+        if eq is None:
+            eq = self._cooccurrence(cand, links)
+        if eq is not None:
+            self._alternatives(cand, links, eq)
+        return eq
+
+    def _alternatives(self, cand: Candidate, links: list[int], eq: Equivalent, most: int = 3) -> None:
+        """Add the renderings that cover at least half of the pairs the equivalent is absent from."""
+        for _ in range(most):
+            forms = [fold(f) for f in [eq.en, *eq.variants]]
+            rest = [k for k in links if not any(_contains(self._en_fold[k], f) for f in forms)]
+            if len(rest) < 2:
+                return
+            cooc = Counter(key for k in rest for key in {_key(g) for g in self._grams[k]})
+            best, best_dice = None, 0.15
+            for key, c in cooc.items():
+                if c < max(2, len(rest) / 2) or self._open_right.get(key, 0) >= max(2, self._gram_freq[key]):
+                    continue
+                dice = 2 * c / (len(rest) + self._gram_freq[key])
+                if dice > best_dice:
+                    best, best_dice = key, dice
+            if best is None:
+                return
+            surfaces = Counter(g for k in rest for g in self._grams[k] if _key(g) == best)
+            alt = _prefer_lower(surfaces.most_common())
+            if fold(alt) in forms or not _related(alt, eq.en, cand):
+                return
+            eq.variants.append(alt)
+            eq.evidence += f"; also '{alt}' in {cooc[best]} of {len(rest)} other pair(s)"
 
     def _reference(self, cand: Candidate, links: list[int]) -> Equivalent | None:
         for form in cand.forms:
@@ -150,6 +183,8 @@ class EquivalentFinder:
         n_fr = max(cand.words, 1)
         best, best_score = None, 0.0
         for key, c in cooc.items():
+            if self._open_right.get(key, 0) >= max(2, self._gram_freq[key]):
+                continue  # "disorders of sexual" is always followed by "development": a fragment
             dice = 2 * c / (len(links) + self._gram_freq[key])
             n_en = len(key.split())
             cognate = len(fr_skels & {skeleton(w)[:4] for w in key.split() if len(w) > 3}) / max(len(fr_skels), 1)
@@ -162,9 +197,60 @@ class EquivalentFinder:
         en = _prefer_lower(forms)
         variants = [f for f, _ in forms if f != en and f.lower() != en.lower()]
         c = cooc[best]
-        confidence = round(min(0.9, best_score) * (1.0 if c >= 2 else 0.6), 2)
+        # a link seen in c pairs weighs c/(c+1): one or two sentences are weak evidence
+        confidence = round(min(0.9, best_score) * c / (c + 1), 2)
         return Equivalent(en, variants, "cooccurrence", confidence,
                           f"Dice over {len(links)} aligned pair(s): '{en}' in {c}, score {best_score:.2f}")
+
+
+_TITLES = {"mr", "mrs", "ms", "dr", "prof", "sir", "lord", "lady"}
+
+
+def _related(alt: str, en: str, cand: Candidate) -> bool:
+    """Whether ``alt`` can be another rendering of the same concept as ``en``.
+
+    A name's alternative is a part of it (Obama, Mr Hare, Villiers), its initials (NSA, US,
+    USA, U.S.), or one of its French forms (Kiev); a term's shares a word with the
+    equivalent (news conference / press conference) or a cognate with the French term.
+    """
+    words = {fold(w) for f in [en, *cand.forms] for w in f.replace("-", " ").split()}
+    alt_words = [w for w in fold(alt).split() if w not in _TITLES]
+    if cand.type != TERM:
+        if fold(alt) in {fold(f) for f in cand.forms}:
+            return True
+        letters = alt.replace(".", "")
+        initials = "".join(w[0] for w in en.split() if w[:1].isupper())
+        if letters.isupper() and len(initials) >= 2 and letters.startswith(initials) and len(letters) <= len(initials) + 1:
+            return True
+        return bool(alt_words) and all(any(w == v or graphical_variants(w, v) for v in words) for w in alt_words)
+    en_stems = {_stem(w) for w in en.split()}
+    fr_skels = {skeleton(w)[:4] for w in fold(cand.canonical).split() if len(w) > 3}
+    return any(_stem(w) in en_stems or skeleton(w)[:4] in fr_skels for w in alt_words)
+
+
+def _open_right(texts) -> Counter[str]:
+    """For each English n-gram key, in how many pairs every occurrence is followed by a lower-case
+    content word (a name after it, as in "counterpart Tokayev", does not count)."""
+    out: Counter[str] = Counter()
+    for text in texts:
+        is_open: dict[str, bool] = {}
+        for words in (_EN_WORD.findall(chunk) for chunk in _CLAUSE_END.split(text)):  # "smartphones, cars"
+            _mark_open(words, is_open)
+        out.update(k for k, v in is_open.items() if v)
+    return out
+
+
+_CLAUSE_END = re.compile(r"[,;:!?()\[\]\"“”«»]|\.(?=\s|$)")
+
+
+def _mark_open(words: list[str], is_open: dict[str, bool]) -> None:
+    for i in range(len(words)):
+        for n in range(1, 5):
+            if i + n > len(words):
+                break
+            key = _key(" ".join(words[i:i + n]))
+            nxt = words[i + n] if i + n < len(words) else ""
+            is_open[key] = is_open.get(key, True) and nxt[:1].islower() and nxt not in EN_STOP
 
 
 def _key(gram: str) -> str:
