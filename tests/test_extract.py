@@ -92,9 +92,13 @@ def test_seeds_surface_the_names_and_terms_of_the_story(seed_cands):
 
 
 def test_seed_ranking_puts_names_and_terms_before_noise(seed_cands):
-    top = [c.canonical for c in seed_cands[:40]]
-    for expected in ("Kazakhstan", "Kirghizstan", "terres rares", "minerais essentiels", "Kassym-Jomart Tokayev"):
-        assert expected in top
+    names = [c.canonical for c in seed_cands if c.type != "TERM"]
+    terms = [c.canonical for c in seed_cands if c.type == "TERM"]
+    assert [c.canonical for c in seed_cands[:len(names)]] == names  # names first, then terms
+    for expected in ("Kazakhstan", "Kirghizstan", "Kassym-Jomart Tokayev"):
+        assert expected in names[:40]
+    for expected in ("terres rares", "minerais essentiels"):
+        assert expected in terms[:15]
     assert "ancienne route de la soie" not in [c.canonical for c in seed_cands]  # evaluative adjective dropped
     assert not any(c.canonical.startswith(("ouzbek ", "américain ")) for c in seed_cands)
 

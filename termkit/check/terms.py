@@ -282,9 +282,9 @@ def check_terms(index: TermIndex, seg: Segment, tokens: Sequence[Token], used: d
     for m in index.find_french(tokens):
         c = index.concepts[m.concept]
         form = index.english_form_used(m.concept, en) or _kept_in_french(m, seg)
-        full = {f" {en_key(f)} " for f in c.en_forms()}
-        # a short form (Obama) does not excuse a misspelt full name (Braack Obama) next to it
-        near = near_name(c.en_forms(), en) if c.type in NAME_TYPES and form not in full else None
+        # a surname (Obama) does not excuse a misspelt full name (Braack Obama) next to it
+        near = near_name(c.en_forms(), en) if c.type in NAME_TYPES and (
+            not form or form in index.surnames[m.concept]) else None
         if form and not near:
             used[m.concept].append((form.strip(), seg))
             continue

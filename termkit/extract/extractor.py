@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -102,7 +103,8 @@ def extract_terms(
         cand = _candidate(members, sentences, nested, lemma_counts, n_words, general, opts)
         if cand is not None and cand.frequency >= opts.min_freq:
             candidates.append(cand)
-    candidates.sort(key=lambda c: (-c.score, -c.frequency, c.canonical))
+    # names first: every name is glossary material for a translator; terms by termhood
+    candidates.sort(key=lambda c: (c.type == TERM, -c.score, -c.frequency, c.canonical))
     return candidates[: opts.top] if opts.top else candidates
 
 
@@ -134,7 +136,7 @@ def _collect(docs: Sequence[ParsedDocument], opts: ExtractOptions, general: Call
                 if (span.i, span.j) in seen or mwt_inside(words, span.i, span.j):
                     continue
                 seen.add((span.i, span.j))
-                surface = clean(doc.text[words[span.i].start : words[span.j - 1].end])
+                surface = clean(doc.text[words[span.i].start : words[span.j - 1].end]).rstrip(":;,")  # "Pia:"
                 g = _group_for(groups, span, words, tags, surface)
                 if span.kind == "term" and tags[span.i] in "NAV" and _sentence_initial(words, span.i):
                     surface = surface[:1].lower() + surface[1:]
@@ -297,7 +299,7 @@ def _nested_frequency(containers: list[tuple[_Group, _Group]]) -> dict[int, floa
 def _candidate(members, sentences, nested, lemma_counts, n_words, general, opts) -> Candidate | None:
     root = next(g for g in members if g.parent is None)
     occs = [o for g in members for o in g.occs]
-    if not occs:
+    if not occs or _FORMULA.search(root.key + " " + occs[0].surface):
         return None
     forms = Counter(o.surface for o in occs)
     root_forms = Counter(o.surface for o in root.occs)
@@ -323,7 +325,7 @@ def _candidate(members, sentences, nested, lemma_counts, n_words, general, opts)
     f_adj = max(frequency - nested.get(id(root), 0.0), 0.5)
     cvalue = math.log2(1 + root.words) * f_adj
     prior = opts.priors.get("name" if "name" in kinds else root.head_tag if root.words == 1 else "multi", 1.0)
-    score = round(prior * math.log2(1 + cvalue) * (1.0 + max(spec, 0.0)), 4)
+    score = round(prior * math.log2(1 + cvalue) * (1.0 + max(spec, 0.0)) ** 1.5, 4)
     contexts: list[Context] = []
     for o in sorted(occs, key=lambda o: (o.doc, o.sent)):
         if len(contexts) >= opts.contexts:
@@ -347,6 +349,8 @@ def _candidate(members, sentences, nested, lemma_counts, n_words, general, opts)
     )
 
 
+# variables of formulas (Pstock_CT, ωt, ǻf) are not terms
+_FORMULA = re.compile(r"[_\u0180-\u024f\u0370-\u03ff]")
 _POS = {"N": "noun", "A": "adjective", "V": "verb", "R": "properNoun"}
 
 
