@@ -39,6 +39,7 @@ def test_cldr_reference_names():
     assert names["tadjikistan"][0] == "Tajikistan"
     assert names["tachkent"][0] == "Tashkent"
     assert names["etats unis"][0] == "United States"
+    assert names["caire"][0] == "Cairo"  # "au Caire": the article of Le Caire contracts
 
 
 def test_equivalent_methods():

@@ -23,6 +23,11 @@ def reference_names() -> dict[str, tuple[str, str]]:
         if city:
             en_city = en.time_zones.get(zone, {}).get("city") or zone.rsplit("/", 1)[-1].replace("_", " ")
             names.setdefault(fold(city), (en_city, f"CLDR city {zone}"))
+    # "du Caire", "au Caire": running text contracts the article of Le Caire
+    for key, value in list(names.items()):
+        head, _, rest = key.partition(" ")
+        if head in ("le", "la", "les") and rest:
+            names.setdefault(rest, value)
     return names
 
 
