@@ -108,6 +108,9 @@ NAMES = [
     Concept("nhtsa", "NHTSA", "NHTSA", type="ORG", status="approved"),
     Concept("voyage", "Voyage", "Voyage", fr_variants=["voyages"], type="MISC", status="approved"),
     Concept("carolines", "Carolines", "Carolines", type="ORG", status="approved"),
+    Concept("grc", "Gendarmerie royale du Canada", "GRC", fr_variants=["GRC"], type="ORG", status="approved"),
+    Concept("psg", "Paris Saint-Germain", "Paris Saint-Germain", fr_variants=["PSG"], type="ORG", status="approved"),
+    Concept("nations", "Nations", "Nations", type="ORG", status="approved"),
 ]
 
 
@@ -122,6 +125,12 @@ NAMES = [
      "According to the National Highway Traffic Safety Administration website, the risk rises.", False),
     ("Il a payé son voyage jusqu'au Cameroun.", "He paid his own way to Cameroon.", False),
     ("Le Sud de la Caroline a refusé.", "The south of Carolina refused.", False),
+    # an acronym written out in English word order, or kept as the English initials
+    ("Selon la GRC, il a 37 ans.", "According to the Royal Gendarmerie of Canada, he is 37.", False),
+    ("Selon la GRC, il a 37 ans.", "According to the police, he is 37.", True),
+    ("Le bus ira au stade du PSG.", "The bus will go to the PSG stadium.", False),
+    # a one-word name just before another capitalised word is part of a longer name
+    ("Le Sommet des Nations Unies a commencé.", "The UN summit began.", False),
 ])
 def test_names_short_forms_and_false_friends(parser, tmp_path, fr, en, flagged):
     found = run_pair(parser, tmp_path, fr, en, NAMES)

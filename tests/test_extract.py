@@ -147,6 +147,18 @@ def test_wmt_names_and_terms(wmt_cands):
     assert ranked.index("david bowie") < len(ranked) // 10
 
 
+def test_wmt_common_words_and_symbols_are_not_names(wmt_cands):
+    # NER tags some common nouns (président PER, région LOC, capitale ORG): written in
+    # lower case inside sentences, they are terms, not names
+    by_form = {c.canonical: c for c in wmt_cands}
+    for word in ("président", "région", "capitale", "constitution", "personnes"):
+        assert by_form[word].type == "TERM", (word, by_form[word].type)
+    # short symbols and ordinals are no candidates at all; longer names with digits are
+    for symbol in ("1h", "200e", "21e", "m2"):
+        assert symbol not in by_form
+    assert "EuroFirst300" in by_form
+
+
 def test_options_top_min_freq_and_kinds(seed_docs):
     assert len(extract_terms(seed_docs, ExtractOptions(top=5))) == 5
     assert all(c.frequency >= 3 for c in extract_terms(seed_docs, ExtractOptions(min_freq=3)))

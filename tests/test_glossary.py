@@ -60,6 +60,24 @@ def test_equivalent_methods():
     assert rare.method == "cooccurrence" and rare.en.lower() in ("rare earths", "rare earth")
 
 
+def test_identical_names_need_the_name_standing_alone():
+    pairs = [
+        ("Le président François Hollande a parlé.", "President François Hollande spoke."),
+        ("François Hollande est à Rome.", "François Hollande is in Rome."),
+        ("La Hollande a voté contre.", "The Netherlands voted against."),
+        ("Dominique de Villepin a soutenu le projet.", "Dominique de Villepin backed the plan."),
+    ]
+    finder = EquivalentFinder(pairs)
+    # "Hollande" in the English only ever stands for the president, never for la Hollande
+    holland = finder.find(cand("Hollande", "LOC"))
+    assert holland is None or holland.method != "identical"
+    assert finder.find(cand("François Hollande", "PER")).method == "identical"
+    # a person is not a place: Dominique is not Dominica unless the English says so
+    dom = finder.find(cand("Dominique", "PER"))
+    assert (dom.en, dom.method) == ("Dominique", "identical")
+    assert "1 of 1" in dom.evidence
+
+
 def test_equivalents_skip_fragments_and_keep_attested_alternatives():
     pairs = [
         ("Il souffre d'un désordre du développement sexuel.", "He has a disorder of sexual development."),

@@ -109,9 +109,10 @@ class TermIndex:
             if c.type in NAME_TYPES:
                 surname = {f" {en_key(w)} " for w in _surnames(c)}  # later mentions: Obama, O'Malley
                 self.expansions[n] = [f.upper() for f in c.en_forms() if is_acronym(f)]  # NHTSA written out
-                initials = "".join(w[0] for w in c.en.split() if w[:1].isupper())
-                if len(initials) >= 2 and len(c.en.split()) >= 2:  # United States -> US, RBS, NSA
-                    keys.add(f" {initials.lower()} ")
+                for words in (c.en.split(), c.en.replace("-", " ").split()):  # Paris Saint-Germain -> PSG
+                    initials = "".join(w[0] for w in words if w[:1].isupper())
+                    if len(initials) >= 2 and len(words) >= 2:  # United States -> US, RBS, NSA
+                        keys.add(f" {initials.lower()} ")
             if c.type == "LOC":  # France -> French Embassy, Syria -> Syrian
                 keys |= {f" {en_key(a)} " for a in adjectives(c.en)}
             self.en_keys.append(keys | surname)
@@ -146,6 +147,8 @@ class TermIndex:
                     continue  # NIE is not the verb nié
                 if i > 0 and kt.surface[i - 1][:1].isupper() and kt.surface[i - 1] not in TITLES:
                     ns = [n for n in ns if self.concepts[n].type not in NAME_TYPES]  # Albert Londres
+                if j == i + 1 and j < len(kt.surface) and kt.surface[j][:1].isupper():
+                    ns = [n for n in ns if self.concepts[n].type not in NAME_TYPES]  # Nations Unies
                 if not any(w[:1].isupper() for w in kt.surface[i:j]):
                     ns = [n for n in ns if not _capitalised_name(self.concepts[n])]  # voyage is not Voyage
                 surface = fold(" ".join(dict.fromkeys(kt.surface[i:j])))  # names do not inflect:
@@ -164,7 +167,8 @@ class TermIndex:
     def english_form_used(self, n: int, en: KeyText) -> str | None:
         """The admitted English key of concept ``n`` found in the English segment, if any.
 
-        Besides the forms themselves (in any inflection), two regular English rewrites of
+        Besides the forms themselves (in any inflection) and an acronym written out (its
+        letters possibly in the other language's order), two regular English rewrites of
         a multi-word form ``A B`` count: the ``of`` inversion (rare earth reserves ->
         reserves of rare earths) and coordination with a shared head (South Asia ->
         South and Central Asia).
@@ -178,7 +182,7 @@ class TermIndex:
         if self.expansions.get(n):
             runs = _capitalised_runs(en.surface)
             for acronym in self.expansions[n]:
-                if len(acronym) >= 3 and any(acronym in run for run in runs):
+                if len(acronym) >= 3 and any(_spells(acronym, run) for run in runs):
                     return f" {acronym.lower()} "
         for key in keys:
             words = key.split()
@@ -208,6 +212,13 @@ def _capitalised_runs(words: Sequence[str]) -> list[str]:
     if len(cur) >= 2:
         runs.append(cur)
     return runs
+
+
+def _spells(acronym: str, initials: str) -> bool:
+    """Whether a run of initials spells the acronym, in its order or in the other language's
+    word order (GRC = Royal Gendarmerie of Canada, RDC = Democratic Republic of Congo)."""
+    n, letters = len(acronym), sorted(acronym)
+    return acronym in initials or any(sorted(initials[i:i + n]) == letters for i in range(len(initials) - n + 1))
 
 
 def _capitalised_name(c: Concept) -> bool:

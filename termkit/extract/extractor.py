@@ -299,12 +299,16 @@ def _nested_frequency(containers: list[tuple[_Group, _Group]]) -> dict[int, floa
 def _candidate(members, sentences, nested, lemma_counts, n_words, general, opts) -> Candidate | None:
     root = next(g for g in members if g.parent is None)
     occs = [o for g in members for o in g.occs]
-    if not occs or _FORMULA.search(root.key + " " + occs[0].surface):
+    if not occs:
         return None
     forms = Counter(o.surface for o in occs)
     root_forms = Counter(o.surface for o in root.occs)
     canonical = max(root_forms, key=lambda f: (root_forms[f], f[:1].islower() if root.kind == "term" else 0, -len(f)))
+    if any(_FORMULA.search(w) for w in canonical.split()):
+        return None
     kinds = {o.kind for o in occs}
+    if "name" in kinds and not _written_as_name(occs, sentences, canonical, general):
+        kinds.discard("name")  # "Prévenir" opening a sentence, "stockage": common words NER took for names
     if "name" in kinds:
         ner_votes = Counter(o.ner for o in occs if o.ner)
         ctype = ner_votes.most_common(1)[0][0] if ner_votes else "MISC"
@@ -349,8 +353,29 @@ def _candidate(members, sentences, nested, lemma_counts, n_words, general, opts)
     )
 
 
-# variables of formulas (Pstock_CT, ωt, ǻf) are not terms
-_FORMULA = re.compile(r"[_\u0180-\u024f\u0370-\u03ff]")
+_COMMON_WORD = 1e-6  # general-French frequency above which a word is a common word
+
+
+def _written_as_name(occs: list[_Occ], sentences: dict, canonical: str, general: Callable[[str], float]) -> bool:
+    """Whether a candidate is written as a French proper name: capitalised inside sentences more
+    often than not; seen only opening sentences, a single word must be rare in general French."""
+    upper = lower = 0
+    for o in occs:
+        if _sentence_initial(sentences[(o.doc, o.sent)][1], o.i):
+            continue
+        if o.surface[:1].isupper():
+            upper += 1
+        else:
+            lower += 1
+    if upper or lower:
+        return upper > lower
+    return len(canonical.split()) > 1 or general(canonical.lower()) < _COMMON_WORD
+
+
+# variables of formulas (Pstock_CT, ωt, ǻf) are not terms; nor are short symbols, ordinals and
+# numbered labels (Pref2, 21e, m2, N1.11, BCE/2004/11), while acronyms with digits (CO2, G20,
+# C5+1) and longer names (EuroFirst300) are. Matched on written forms.
+_FORMULA = re.compile(r"[_\u0180-\u024f\u0370-\u03ff]|^(?=\S*\d)(?:(?=\S*[a-z])\S{1,6}|\S*\d[./]\S*)$")
 _POS = {"N": "noun", "A": "adjective", "V": "verb", "R": "properNoun"}
 
 

@@ -30,7 +30,7 @@ EN_STOP = set(
      "same", "too", "again", "once", "do", "does", "did", "being", "having", "them", "him", "me", "my", "your",
      "off", "down", "like", "per", "via", "whether", "s"]
 )
-_EN_WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z][A-Za-z'’-]*|\d[\d.,]*")
+_EN_WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W\d_](?:[^\W\d_]|['’-])*|\d[\d.,]*")  # Chevènement, François
 
 
 @dataclass
@@ -140,18 +140,28 @@ class EquivalentFinder:
             if hit:
                 en, source = hit
                 seen = any(_contains(self._en_fold[k], fold(en)) for k in links)
+                if cand.type == "PER" and links and not seen:
+                    return None  # a person named like a place, unconfirmed: Dominique de Villepin, not Dominica
                 return Equivalent(en, [], "reference", 1.0 if seen or not links else 0.8,
                                   f"{source}: {form} -> {en}" + ("; found in aligned English" if seen else ""))
         return None
 
     def _name(self, cand: Candidate, links: list[int], en_texts: list[str]) -> Equivalent | None:
+        # A one-word name is identical only where it stands alone in the French, and in most of
+        # those sentences: "Hollande" inside "François Hollande" says nothing about la Hollande.
         for form in cand.forms:
-            if any(_contains(self._en_fold[k], fold(form)) for k in links):
-                return Equivalent(form, [], "identical", 0.95, f"'{form}' in {len(links)} aligned English sentence(s)")
+            single = len(fold(form).split()) == 1
+            pool = [k for k in links if _stands_alone(self.pairs[k][0], form)] if single else links
+            hits = sum(1 for k in pool if _contains(self._en_fold[k], fold(form)))
+            if hits and (not single or 2 * hits > len(pool)):
+                return Equivalent(form, [], "identical", 0.95,
+                                  f"'{form}' in {hits} of {len(pool)} aligned English sentence(s)")
         if cand.type not in ("PER", "LOC"):
             return None
         guess = transliterate(cand.canonical)
         target = fold(guess).split()
+        if target == fold(cand.canonical).split():
+            en_texts = []  # the rules change nothing: that was the identical test above
         for text in en_texts:
             words = _EN_WORD.findall(text)
             for i in range(len(words) - len(target) + 1):
@@ -204,6 +214,27 @@ class EquivalentFinder:
 
 
 _TITLES = {"mr", "mrs", "ms", "dr", "prof", "sir", "lord", "lady"}
+_FR_OPENERS = {"le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "au", "aux", "a", "en", "et", "mais",
+               "pour", "selon", "avec", "dans", "par", "sur", "pendant", "apres", "avant", "si", "ce", "cette"}
+_FR_WORD = re.compile(r"[^\s,;:!?()\[\]«»\"“”]+|[,;:!?()\[\]«»\"“”]")  # C5+1 stays one word
+
+
+def _stands_alone(sentence: str, form: str) -> bool:
+    """Whether ``form`` occurs in the French sentence not glued to another capitalised word
+    (a function word opening the sentence is not one): Hollande alone, not in François Hollande."""
+    key = fold(form).split()
+    words = [(m.group(0), fold(m.group(0))) for m in _FR_WORD.finditer(sentence)]
+    folded = [w for _, f in words for w in f.split() or [""]]
+    surface = [s for s, f in words for _ in (f.split() or [""])]
+    n = len(key)
+    for i in range(len(folded) - n + 1):
+        if folded[i:i + n] != key:
+            continue
+        before = surface[i - 1] if i > 0 and not (i == 1 and fold(surface[0]) in _FR_OPENERS) else ""
+        after = surface[i + n] if i + n < len(surface) else ""
+        if not (before[:1].isupper() or after[:1].isupper()):
+            return True
+    return False
 
 
 def _related(alt: str, en: str, cand: Candidate) -> bool:
