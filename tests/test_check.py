@@ -101,7 +101,7 @@ def run_pair(parser, tmp_path, fr: str, en: str, concepts: list):
 
 
 NAMES = [
-    Concept("obama", "Barack Obama", "Barack Obama", type="PER", status="approved"),
+    Concept("obama", "Barack Obama", "Barack Obama", en_variants=["Obama"], type="PER", status="approved"),
     Concept("villiers", "Gérard de Villiers", "Gérard de Villiers", type="PER", status="approved"),
     Concept("us", "États-Unis", "United States", type="LOC", status="approved"),
     Concept("france", "France", "France", type="LOC", status="approved"),

@@ -255,9 +255,12 @@ def adjectives(country: str) -> set[str]:
 
 
 def near_name(expected: Sequence[str], en: KeyText, threshold: float = 80.0) -> str | None:
-    """A spelling close to (but not equal to) one of the expected names in the English segment."""
+    """A spelling close to (but not equal to) one of the expected names in the English segment.
+
+    Longer forms are tried first: "Obama" written correctly does not excuse "Braack Obama".
+    """
     best, best_score = None, threshold
-    for form in expected:
+    for form in sorted(expected, key=lambda f: -len(stem_key(f).split())):
         key = stem_key(form).split()
         width = len(key)
         if not width:
@@ -265,7 +268,7 @@ def near_name(expected: Sequence[str], en: KeyText, threshold: float = 80.0) -> 
         for i in range(len(en.words) - width + 1):
             window = en.words[i:i + width]
             if window == key:
-                return None
+                return best
             score = fuzz.ratio(" ".join(key), " ".join(window))
             # a misspelt name keeps its other words: "Goodyear site" is not "Goodyear Amiens"
             if (score >= best_score and window[0][:1] == key[0][:1]
