@@ -15,6 +15,7 @@ import click
 
 from termkit import __version__
 from termkit.errors import TermkitError
+from termkit.progress import MODES
 
 MODELS_HELP = (
     "Stanza resources directory with French models. "
@@ -49,26 +50,32 @@ def nlp_options(func: Callable) -> Callable:
     @click.option("--cache-dir", metavar="DIR", help="Parse cache directory. Default: $TERMKIT_CACHE_DIR or ~/.cache/termkit.")
     @click.option("--no-cache", is_flag=True, help="Neither read nor write the parse cache.")
     @click.option("--gpu", is_flag=True, help="Run Stanza on the GPU (when PyTorch sees one).")
-    @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+    @click.option("--progress", "progress_mode", type=click.Choice(MODES), default="auto", show_default=True,
+                  help="Progress on stderr: auto (a live line on a terminal), text, json (one object per line), none.")
+    @click.option("-q", "--quiet", is_flag=True, help="No progress output (same as --progress none).")
     @functools.wraps(func)
-    def wrapper(*args, models, cache_dir, no_cache, gpu, quiet, **kwargs):
+    def wrapper(*args, models, cache_dir, no_cache, gpu, progress_mode, quiet, **kwargs):
         from termkit.nlp import Parser, default_cache_dir
 
         cache = None if no_cache else (cache_dir or default_cache_dir())
         parser = Parser.from_options(models, cache_dir=cache, use_gpu=gpu)
-        return func(*args, parser=parser, quiet=quiet, **kwargs)
+        return func(*args, parser=parser, quiet="none" if quiet else progress_mode, **kwargs)
 
     return wrapper
 
 
 @contextlib.contextmanager
-def progress_bar(total: int, label: str, quiet: bool) -> Iterator[Callable[[int], None] | None]:
-    """A click progress bar on stderr, or None when quiet, not a TTY, or a single item."""
-    if quiet or total < 2 or not sys.stderr.isatty():
-        yield None
-        return
-    with click.progressbar(length=total, label=label, file=sys.stderr, show_pos=True) as bar:
-        yield bar.update
+def progress_bar(total: int, label: str, mode: str | bool) -> Iterator[Callable[..., None] | None]:
+    """Progress on stderr (see :mod:`termkit.progress`) over ``total`` characters of work."""
+    from termkit.progress import Progress
+
+    with Progress(total, label, "none" if mode is True else ("auto" if mode is False else mode)) as progress:
+        yield progress.advance
+
+
+def total_chars(docs) -> int:
+    """The characters of text in ``docs`` (the unit of progress)."""
+    return sum(len(d.text) for d in docs)
 
 
 @contextlib.contextmanager
@@ -81,6 +88,19 @@ def open_output(path: str, binary: bool = False) -> Iterator:
 
         with atomic_write(path, "wb" if binary else "w") as fh:
             yield fh
+
+
+def report_format(func: Callable) -> Callable:
+    """``--format text|json`` for a command's report, with ``--json`` kept as an alias."""
+
+    @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+                  help="Report as text (stderr) or JSON (stdout).")
+    @click.option("--json", "as_json", is_flag=True, help="Same as --format json.")
+    @functools.wraps(func)
+    def wrapper(*args, fmt, as_json, **kwargs):
+        return func(*args, fmt="json" if as_json else fmt, **kwargs)
+
+    return wrapper
 
 
 class GreedyOption(click.Option):
@@ -107,7 +127,7 @@ class GreedyOption(click.Option):
         return result
 
 
-@cli.command()
+@cli.command(short_help="Parse French text with Stanza (CoNLL-U or JSON).")
 @click.argument("files", nargs=-1, required=True, metavar="FILE...")
 @click.option("--format", "fmt", type=click.Choice(["conllu", "json"]), default="conllu", show_default=True)
 @click.option("-o", "--output", default="-", metavar="OUT", help="Output file (default: stdout). Written atomically.")
@@ -124,17 +144,16 @@ def parse(files: tuple[str, ...], fmt: str, output: str, parser, quiet: bool) ->
       termkit parse article.txt --format json -o article.json
       cat article.txt | termkit parse - --models ../shared/models/stanza_resources
     """
-    from termkit.nlp.formats import write_parsed
+    from termkit.nlp.formats import write_stream
     from termkit.sources import read_all
 
     docs = read_all(list(files))
-    with progress_bar(len(docs), "Parsing", quiet) as update:
-        parsed = parser.parse(docs, progress=update)
-    with open_output(output) as out:
-        write_parsed(parsed, out, fmt, parser.fingerprint if fmt == "json" else None)
+    with progress_bar(total_chars(docs), "Parsing", quiet) as update, open_output(output) as out:
+        write_stream(docs, parser.iter_sentences(docs, progress=update), out, fmt,
+                     parser.fingerprint if fmt == "json" else None)
 
 
-@cli.command()
+@cli.command(short_help="Extract ranked names and terms from French text.")
 @click.argument("files", nargs=-1, required=True, metavar="FILE...")
 @click.option("-o", "--output", default="-", metavar="OUT", help="Output file (default: stdout). Written atomically.")
 @click.option("--format", "fmt", type=click.Choice(["tsv", "json"]), default="tsv", show_default=True)
@@ -157,19 +176,19 @@ def extract(files: tuple[str, ...], output: str, fmt: str, top: int | None, min_
       termkit extract seeds/*.fr.txt --format json -o candidates.json
       termkit extract newstest.fr.sgm --min-freq 2 -o terms.tsv
     """
-    from termkit.extract import ExtractOptions, extract_terms
+    from termkit.extract import ExtractOptions, extract_from_stream
     from termkit.extract.formats import write_candidates
     from termkit.sources import read_all
 
     docs = read_all(list(files))
-    with progress_bar(len(docs), "Parsing", quiet) as update:
-        parsed = parser.parse(docs, progress=update)
-    cands = extract_terms(parsed, ExtractOptions(top=top, min_freq=min_freq))
+    with progress_bar(total_chars(docs), "Parsing", quiet) as update:
+        cands = extract_from_stream(docs, parser.iter_sentences(docs, progress=update),
+                                    ExtractOptions(top=top, min_freq=min_freq))
     with open_output(output) as out:
         write_candidates(cands, out, fmt)
 
 
-@cli.command()
+@cli.command(short_help="Sentence-align a French article with its English version.")
 @click.argument("src", metavar="SRC")
 @click.argument("tgt", metavar="TGT")
 @click.option("-o", "--output", default="-", metavar="OUT", help="Output file (default: stdout). Written atomically.")
@@ -204,20 +223,20 @@ def _single_document(docs, path, error):
     return docs[0]
 
 
-@cli.group()
+@cli.group(short_help="Build and maintain FR->EN glossaries.")
 def glossary() -> None:
     """Build and maintain FR->EN glossaries (glossaries/NAME.fr-en.tsv)."""
 
 
-@glossary.command("build")
+@glossary.command("build", short_help="Build or update a glossary from French and English articles.")
 @click.option("--fr", "fr_files", cls=GreedyOption, required=True, metavar="FILE...", help="French source documents.")
 @click.option("--en", "en_files", cls=GreedyOption, metavar="FILE...", help="Their English versions, same order.")
 @click.option("-o", "--output", required=True, metavar="GLOSSARY", help="TSV glossary to create or update.")
 @click.option("--top", type=click.IntRange(min=1), default=150, show_default=True, help="Candidates considered.")
 @click.option("--subject", default="", help="Subject field written on new concepts.")
-@click.option("--json", "as_json", is_flag=True, help="Print the build report as JSON.")
+@report_format
 @nlp_options
-def glossary_build(fr_files, en_files, output, top, subject, as_json, parser, quiet) -> None:
+def glossary_build(fr_files, en_files, output, top, subject, fmt, parser, quiet) -> None:
     """Build or update a reviewable FR->EN glossary from French documents and their English versions.
 
     New concepts are added with status "candidate" and the English found automatically
@@ -231,99 +250,108 @@ def glossary_build(fr_files, en_files, output, top, subject, as_json, parser, qu
       termkit glossary build --fr seeds/*.fr.txt --en seeds/*.en.txt -o glossaries/c5.fr-en.tsv
       termkit glossary build --fr news.fr.sgm --en news.en.sgm -o glossaries/news.fr-en.tsv --top 300
     """
-    from pathlib import Path
+    import json
 
-    from termkit.glossary import Glossary, read_tsv, write_tsv
-    from termkit.glossary.build import (
-        BuildOptions,
-        build_glossary,
-        locked,
-        pair_documents,
-    )
+    from termkit.glossary.build import BuildOptions, build_into
     from termkit.sources import read_all
 
     fr_docs = read_all(list(fr_files))
     en_docs = read_all(list(en_files)) if en_files else []
-    order = pair_documents(fr_docs, en_docs) if en_docs else []
-    with progress_bar(len(fr_docs), "Parsing", quiet) as update:
-        parsed = parser.parse(fr_docs, progress=update)
-    en_texts = [en_docs[k].text for k in order] if en_docs else None
-    with locked(output):
-        existing = read_tsv(output) if Path(output).exists() else Glossary(path=output)
-        result, report = build_glossary(parsed, en_texts, existing, BuildOptions(top=top, subject=subject))
-        write_tsv(result, output)
-    if as_json:
-        import json
-
-        click.echo(json.dumps({"output": output, "kept": report.kept, "added": report.added, "known": report.known,
-                               "with_english": report.with_english, "total": len(result)}))
+    with progress_bar(total_chars(fr_docs), "Parsing", quiet) as update:
+        total, report = build_into(output, fr_docs, en_docs, parser, BuildOptions(top=top, subject=subject), update)
+    if fmt == "json":
+        click.echo(json.dumps({"output": output, **report.to_dict(), "total": total}, ensure_ascii=False))
     else:
         click.echo(f"{output}: {report.kept} kept, {report.added} added ({report.with_english} with English), "
-                   f"{report.known} already known; {len(result)} concepts", err=True)
+                   f"{report.known} already known; {total} concepts", err=True)
+        _echo_merge_details(report)
 
 
-@cli.command("export")
+def _echo_merge_details(report) -> None:
+    for c in report.conflicts[:20]:
+        click.echo(f"  conflict: {c.format()}", err=True)
+    if len(report.conflicts) > 20:
+        click.echo(f"  ... {len(report.conflicts) - 20} more conflicts (see --format json)", err=True)
+    for a, b in report.renamed[:20]:
+        click.echo(f"  renamed id: {a} -> {b} (taken already)", err=True)
+    if len(report.renamed) > 20:
+        click.echo(f"  ... {len(report.renamed) - 20} more renamed ids (see --format json)", err=True)
+
+
+@cli.command("export", short_help="Export a glossary as TBX v3, TBX v2 or CSV for CAT tools.")
 @click.argument("glossary_path", metavar="GLOSSARY")
-@click.option("--to", "fmt", type=click.Choice(["tbx", "tbx2", "csv", "tsv"]), required=True,
+@click.option("--format", "--to", "fmt", type=click.Choice(["tbx", "tbx2", "csv", "tsv"]), required=True,
               help="tbx: TBX v3 TBX-Basic; tbx2: TBX v2 TBX-Basic (OmegaT, MultiTerm, memoQ); csv: memoQ/Phrase.")
-@click.option("-o", "--output", required=True, metavar="OUT", help="File to write (atomically), or - for stdout.")
+@click.option("-o", "--output", default="-", metavar="OUT", help="File to write (atomically). Default: stdout.")
 @click.option("--locale", "locales", multiple=True, metavar="CODE",
               help="Language code to write, e.g. --locale fr-FR --locale en-GB (default: fr, en).")
+@click.option("--cat-tool", type=click.Choice(["omegat", "multiterm", "memoq", "phrase"]), default="omegat",
+              show_default=True,
+              help="tbx2: the CAT tool that reads the file. OmegaT ignores administrativeStatus, so forbidden English "
+                   "forms go into a note there instead of being offered as translations.")
 @click.option("--numeric-ids", is_flag=True, help="tbx2: entry ids c1, c2, ... as MultiTerm numbers them.")
 @click.option("--approved-only", is_flag=True, help="Leave out concepts still under review (status candidate).")
-def export_cmd(glossary_path: str, fmt: str, output: str, locales: tuple[str, ...], numeric_ids: bool,
-               approved_only: bool) -> None:
+def export_cmd(glossary_path: str, fmt: str, output: str, locales: tuple[str, ...], cat_tool: str,
+               numeric_ids: bool, approved_only: bool) -> None:
     """Export a glossary (TSV, TBX, CSV) as TBX v3, TBX v2 or CSV for CAT tools.
 
     \b
     Examples:
-      termkit export glossaries/c5-critical-minerals.fr-en.tsv --to tbx -o c5.tbx
-      termkit export glossaries/c5-critical-minerals.fr-en.tsv --to tbx2 --locale fr-FR --locale en-US -o c5.tbx
-      termkit export glossaries/c5-critical-minerals.fr-en.tsv --to tbx2 --numeric-ids -o multiterm.tbx
-      termkit export glossaries/c5-critical-minerals.fr-en.tsv --to csv -o c5.csv
+      termkit export glossaries/c5-critical-minerals.fr-en.tsv --format tbx -o c5.tbx
+      termkit export glossaries/c5-critical-minerals.fr-en.tsv --format tbx2 --locale fr-FR --locale en-US -o c5.tbx
+      termkit export glossaries/c5-critical-minerals.fr-en.tsv --format tbx2 --cat-tool multiterm --numeric-ids -o mt.tbx
+      termkit export glossaries/c5-critical-minerals.fr-en.tsv --format csv | head
     """
     from termkit.glossary.formats import FormatOptions, get_format, iter_concepts
 
-    options = FormatOptions.with_locales(locales, numeric_ids=numeric_ids)
+    options = FormatOptions.with_locales(locales, numeric_ids=numeric_ids, cat_tool=cat_tool)
     concepts = (c for c in iter_concepts(glossary_path) if not approved_only or c.status == "approved")
     with open_output(output, binary=True) as out:
         get_format(fmt).write(concepts, out, options)
 
 
-@cli.command("import")
+@cli.command("import", short_help="Import a termbase (TBX, CSV, TMX) into a TSV glossary.")
 @click.argument("source", metavar="FILE")
-@click.option("-o", "--output", required=True, metavar="GLOSSARY", help="TSV glossary to write (atomically).")
-@click.option("--from", "fmt", type=click.Choice(["tbx", "tbx2", "csv", "tmx", "tsv"]),
+@click.option("-o", "--output", required=True, metavar="GLOSSARY", help="TSV glossary to create or merge into.")
+@click.option("--from", "input_format", type=click.Choice(["tbx", "tbx2", "csv", "tmx", "tsv"]),
               help="Format of FILE (default: from its extension and root element).")
-@click.option("--json", "as_json", is_flag=True, help="Print a machine-readable summary.")
-def import_cmd(source: str, output: str, fmt: str | None, as_json: bool) -> None:
-    """Import a termbase (TBX v2/v3 incl. IATE, CSV, TMX) as a termkit TSV glossary.
+@click.option("--replace", is_flag=True, help="Overwrite GLOSSARY instead of merging into it.")
+@report_format
+def import_cmd(source: str, output: str, input_format: str | None, replace: bool, fmt: str) -> None:
+    """Import a termbase (TBX v2/v3 incl. IATE, CSV, TMX) into a termkit TSV glossary.
 
     French and English are kept (any regional code: fr-FR, en-GB); entries without a
-    French term are skipped. Large files stream: memory stays bounded. Imported concepts
-    are "approved" (a TMX gives "candidate" pairs to review).
+    French term are skipped, and so are TMX units longer than a term. Large files stream:
+    memory stays bounded. Imported concepts are "approved" (a TMX gives "candidate" pairs
+    to review). An existing GLOSSARY is merged into, never overwritten (unless --replace):
+    its rows stay as they are, new concepts are appended, a French term already there with
+    another English is reported as a conflict, and renamed ids are reported.
 
     \b
     Examples:
       termkit import IATE_export.tbx -o glossaries/iate.fr-en.tsv
-      termkit import client-termbase.csv -o glossaries/client.fr-en.tsv
-      termkit import tmx/c5-critical-minerals.tmx -o glossaries/c5-tm.fr-en.tsv
+      termkit import client-termbase.csv -o glossaries/client.fr-en.tsv --format json
+      termkit import tmx/c5-summit-trump-central-asia.tmx -o glossaries/c5-tm.fr-en.tsv
     """
-    from termkit.glossary.build import locked
+    import json
+
+    from termkit.fsutil import locked
     from termkit.glossary.formats import import_glossary
 
     with locked(output):
-        report = import_glossary(source, output, fmt)
-    if as_json:
-        import json
-
-        click.echo(json.dumps({"output": output, "concepts": report.concepts, "with_english": report.with_english,
-                               "renamed_ids": report.renamed}))
+        report = import_glossary(source, output, input_format, replace=replace)
+    if fmt == "json":
+        click.echo(json.dumps({"output": output, **report.to_dict()}, ensure_ascii=False))
     else:
-        click.echo(f"{output}: {report.concepts} concepts ({report.with_english} with English)", err=True)
+        skipped = f", {report.known} already there" if report.known else ""
+        long = f", {report.skipped_long} units longer than a term skipped" if report.skipped_long else ""
+        click.echo(f"{output}: {report.added} concepts {'written' if replace else 'added'} "
+                   f"({report.with_english} with English){skipped}{long}; "
+                   f"{len(report.conflicts)} conflicts, {len(report.renamed)} renamed ids", err=True)
+        _echo_merge_details(report)
 
 
-@cli.group()
+@cli.group(short_help="Translation memory (TMX) from aligned articles.")
 def tm() -> None:
     """Translation memory (TMX) from aligned FR/EN articles."""
 
@@ -332,7 +360,8 @@ def tm() -> None:
 @click.argument("files", nargs=-1, required=True, metavar="SRC TGT...")
 @click.option("-o", "--output", required=True, metavar="TMX", help="TMX file to write (atomically), e.g. tmx/NAME.tmx.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
-def tm_build(files: tuple[str, ...], output: str, quiet: bool) -> None:
+@report_format
+def tm_build(files: tuple[str, ...], output: str, quiet: bool, fmt: str) -> None:
     """Build a TMX 1.4b translation memory from French articles and their English versions.
 
     Files come in pairs, SRC TGT [SRC TGT ...]: plain texts are sentence-aligned; WMT
@@ -347,17 +376,22 @@ def tm_build(files: tuple[str, ...], output: str, quiet: bool) -> None:
     from termkit.tm import build_tm, pair_files, write_tmx
 
     pairs = pair_files(list(files))
-    with progress_bar(len(pairs), "Aligning", quiet) as update:
+    with progress_bar(sum(len(fr.text) for fr, _ in pairs), "Aligning", quiet) as update:
         units = build_tm(pairs, progress=update)
     write_tmx(units, output)
-    click.echo(f"{output}: {len(units)} translation units from {len(pairs)} article pair(s)", err=True)
+    if fmt == "json":
+        import json
+
+        click.echo(json.dumps({"output": output, "units": len(units), "pairs": len(pairs)}))
+    else:
+        click.echo(f"{output}: {len(units)} translation units from {len(pairs)} article pair(s)", err=True)
 
 
-@cli.command()
+@cli.command(short_help="Look a term up in the glossaries, French or English.")
 @click.argument("query", required=False)
 @click.option("-g", "--glossary", "glossaries", multiple=True, metavar="FILE",
               help="Glossary to search besides those under glossaries/ (TSV, TBX v2/v3, CSV). Repeatable.")
-@click.option("--from", "lang", type=click.Choice(["fr", "en", "auto"]), default="auto", show_default=True,
+@click.option("--lang", "lang", type=click.Choice(["fr", "en", "auto"]), default="auto", show_default=True,
               help="Language of the query.")
 @click.option("--limit", type=click.IntRange(min=1), default=5, show_default=True, help="Most concepts shown.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
@@ -376,13 +410,13 @@ def lookup(query: str | None, glossaries: tuple[str, ...], lang: str, limit: int
     Examples:
       termkit lookup Kirghizistan
       termkit lookup "terre rare" --format json
-      termkit lookup EXIM --from en
+      termkit lookup EXIM --lang en
       termkit lookup kirgiz -g ~/termbases/iate.tbx --limit 10
-      printf 'Tokaïev\nterres rares\n' | termkit lookup --format json
+      printf 'Tokaïev\\nterres rares\\n' | termkit lookup --format json
     """
     import json
 
-    from termkit.lookup import Lookup, default_glossaries, format_result
+    from termkit.lookup import Lookup, default_glossaries, format_result, format_suggestions
 
     files = default_glossaries() + list(glossaries)
     if not files:
@@ -391,12 +425,17 @@ def lookup(query: str | None, glossaries: tuple[str, ...], lang: str, limit: int
     color = fmt == "text" and sys.stdout.isatty()
 
     def answer(q: str) -> int:
-        results = finder.find(q, None if lang == "auto" else lang, limit)
+        language = None if lang == "auto" else lang
+        results = finder.find(q, language, limit)
+        nearest = [] if results else finder.suggest(q, language)
         if fmt == "json":
-            click.echo(json.dumps({"query": q, "results": [r.to_dict() for r in results]}, ensure_ascii=False,
+            click.echo(json.dumps({"query": q, "results": [r.to_dict() for r in results],
+                                   "suggestions": [r.to_dict() for r in nearest]}, ensure_ascii=False,
                                   indent=None if query is None else 1))
         elif results:
             click.echo("\n".join(format_result(r, click.style if color else (lambda t, **_: t)) for r in results))
+        elif nearest:
+            click.echo(format_suggestions(q, nearest))
         else:
             click.echo(f"{q}: not found in {len(files)} glossar{'y' if len(files) == 1 else 'ies'}")
         return 0 if results else 1
@@ -415,7 +454,7 @@ def lookup(query: str | None, glossaries: tuple[str, ...], lang: str, limit: int
             sys.stdout.flush()
 
 
-@cli.command()
+@cli.command(short_help="Check translations: terms, names, numbers, consistency.")
 @click.argument("files", nargs=-1, required=True, metavar="SRC TGT... | BILINGUAL...")
 @click.option("-g", "--glossary", "glossaries", multiple=True, metavar="FILE",
               help="Glossary (TSV, TBX, CSV); repeatable. Default: every file under glossaries/.")
@@ -452,7 +491,7 @@ def check(files, glossaries, references, fmt, output, fail_on, parser, quiet) ->
         raise click.UsageError("no glossaries: run inside a project with glossaries/, or pass --glossary FILE")
     concepts = [c for g in files_g for c in iter_concepts(g)]
     docs = read_inputs(list(files))
-    with progress_bar(len(docs), "Parsing", quiet) as update:
+    with progress_bar(sum(len(d.fr_text) for d in docs), "Parsing", quiet) as update:
         report = run_checks(docs, concepts, parser, progress=update)
     if references:
         report.scores = score_against(docs, list(references))
@@ -462,7 +501,7 @@ def check(files, glossaries, references, fmt, output, fail_on, parser, quiet) ->
         sys.exit(1)
 
 
-@cli.command()
+@cli.command(short_help="Download the French Stanza models (online).")
 @click.option("--models", metavar="DIR", help="Where to put the models. " + MODELS_HELP)
 def setup(models: str | None) -> None:
     """Download the official French Stanza models (needs network access).
@@ -478,20 +517,20 @@ def setup(models: str | None) -> None:
     click.echo(f"French Stanza models ready in {loc.path}")
 
 
-@cli.group()
+@cli.group(short_help="Inspect or clear the parse cache.")
 def cache() -> None:
     """Inspect or clear the parse cache."""
 
 
 @cache.command("info")
 @click.option("--cache-dir", metavar="DIR", help="Default: $TERMKIT_CACHE_DIR or ~/.cache/termkit.")
-@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
-def cache_info_cmd(cache_dir: str | None, as_json: bool) -> None:
+@report_format
+def cache_info_cmd(cache_dir: str | None, fmt: str) -> None:
     """Show where the parse cache is and how big it is."""
     from termkit.nlp import cache_info, default_cache_dir
 
     info = cache_info(cache_dir or default_cache_dir())
-    if as_json:
+    if fmt == "json":
         import json
 
         click.echo(json.dumps({"path": str(info.path), "entries": info.entries, "bytes": info.bytes}))
@@ -511,8 +550,9 @@ def cache_clear_cmd(cache_dir: str | None) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the CLI, turning errors into one line and a meaningful exit code."""
-    args = sys.argv[1:] if argv is None else argv
+    args = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args
+    args = [a for a in args if a != "--debug"]  # accepted anywhere: `termkit align A B --debug`
     try:
         rv = cli.main(args=args, prog_name="termkit", standalone_mode=False)
     except click.exceptions.Exit as exc:

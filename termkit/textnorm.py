@@ -72,3 +72,38 @@ def stem_key(text: str) -> str:
     """:func:`fold` with French/English plurals reduced: ``terres rares`` and ``terre rare`` ->
     ``terre rare``; ``minéraux`` -> ``mineral``; ``rare earths`` -> ``rare earth``."""
     return " ".join(_PLURAL_S.sub("", _PLURAL_AUX.sub("al", w)) for w in fold(text).split())
+
+
+def is_acronym(term: str) -> bool:
+    """Short all-capital forms such as EXIM, ONU, C5+1 (a glossary form written as initials)."""
+    letters = [ch for ch in term if ch.isalpha()]
+    return 2 <= len(letters) <= 10 and " " not in term and all(ch.isupper() for ch in letters)
+
+
+_BREAKS = (re.compile(r"\n\s*\n"), re.compile(r"\n"), re.compile(r"(?<=[.!?…])[\"»”)]?\s+(?=[«\"“(]?[A-ZÀ-Ý0-9])"),
+           re.compile(r"\s+"))
+
+
+def cut_text(text: str, limit: int) -> list[tuple[int, int]]:
+    """Cut a text into pieces of at most ``limit`` characters, preferring paragraph breaks,
+    then line breaks, then sentence ends, then any whitespace (inside a word only where
+    ``limit`` characters hold no space at all). A text within the limit is one piece.
+    Returns ``(start, end)`` offsets that cover the text."""
+    if len(text) <= limit:
+        return [(0, len(text))]
+    pieces = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start:start + limit]
+        cut = None
+        for pattern in _BREAKS:
+            ends = [m.end() for m in pattern.finditer(window) if m.end() >= limit // 4]
+            if ends:
+                cut = start + ends[-1]
+                break
+        if cut is None or cut <= start:
+            cut = start + limit
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, len(text)))
+    return pieces

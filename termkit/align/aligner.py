@@ -74,30 +74,72 @@ def align(src: Sequence[str], tgt: Sequence[str], options: AlignOptions | None =
 
     prior_cost = {k: -math.log(p) for k, p in PRIORS.items()}
     INF = float("inf")
-    cost = [[INF] * (m + 1) for _ in range(n + 1)]
-    back: list[list[tuple[int, int] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
+    lo, hi = band(n, m)
+    cost = [[INF] * (hi[i] - lo[i] + 1) for i in range(n + 1)]
+    back: list[list[tuple[int, int] | None]] = [[None] * (hi[i] - lo[i] + 1) for i in range(n + 1)]
+
+    def at(i: int, j: int) -> float:
+        return cost[i][j - lo[i]] if lo[i] <= j <= hi[i] else INF
+
     cost[0][0] = 0.0
     for i in range(n + 1):
-        for j in range(m + 1):
+        for j in range(lo[i], hi[i] + 1):
             if i == 0 and j == 0:
                 continue
             best, arg = INF, None
             for (di, dj), pc in prior_cost.items():
                 pi, pj = i - di, j - dj
-                if pi < 0 or pj < 0 or cost[pi][pj] == INF:
+                if pi < 0 or pj < 0:
+                    continue
+                prev = at(pi, pj)
+                if prev == INF:
                     continue
                 indel = di == 0 or dj == 0
-                c = cost[pi][pj] + pc + (INDEL_LENGTH_COST if indel else length_cost(sum(ls[pi:i]), sum(lt[pj:j])))
+                c = prev + pc + (INDEL_LENGTH_COST if indel else length_cost(sum(ls[pi:i]), sum(lt[pj:j])))
                 c -= opts.anchor_weight * anchor_sim(pi, i, pj, j)
 
                 if c < best:
                     best, arg = c, (di, dj)
-            cost[i][j], back[i][j] = best, arg
+            cost[i][j - lo[i]], back[i][j - lo[i]] = best, arg
     links: list[Link] = []
     i, j = n, m
     while i > 0 or j > 0:
-        di, dj = back[i][j]  # type: ignore[misc]
-        links.append(Link(tuple(range(i - di, i)), tuple(range(j - dj, j)), round(cost[i][j] - cost[i - di][j - dj], 3)))
+        di, dj = back[i][j - lo[i]]  # type: ignore[misc]
+        links.append(Link(tuple(range(i - di, i)), tuple(range(j - dj, j)), round(at(i, j) - at(i - di, j - dj), 3)))
         i, j = i - di, j - dj
     links.reverse()
     return links
+
+
+# Above this many cells the dynamic programme runs in a band around the diagonal;
+# above MAX_CELLS even in the band, alignment is refused (one line, exit 2).
+FULL_CELLS = 250_000
+BAND = 150
+MAX_CELLS = 6_000_000
+
+
+def band(n: int, m: int) -> tuple[list[int], list[int]]:
+    """For each source row i, the range of target columns the dynamic programme explores:
+    every column for documents of ordinary size; a band of ``BAND`` sentences (plus the
+    length difference) around the diagonal for long ones, so time and memory stay linear.
+
+    Raises :class:`~termkit.errors.TermkitError` when even the band is too big.
+    """
+    if (n + 1) * (m + 1) <= FULL_CELLS:
+        return [0] * (n + 1), [m] * (n + 1)
+    width = BAND + abs(n - m) // 4
+    if (n + 1) * (2 * width + 1) > MAX_CELLS:
+        from termkit.errors import TermkitError
+
+        raise TermkitError(f"too long to align as one article ({n:,} French and {m:,} English sentences)",
+                           "split the texts into articles: one per file, or one per <doc> in SGML")
+    lo, hi = [], []
+    for i in range(n + 1):
+        centre = round(i * m / n) if n else 0
+        a, b = max(0, centre - width), min(m, centre + width)
+        if i == n:
+            b = m
+        lo.append(a)
+        hi.append(b)
+    lo[0] = 0
+    return lo, hi

@@ -6,6 +6,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from termkit.textnorm import cut_text
+
+LINE_PIECE = 5_000
+
 
 @dataclass
 class Unit:
@@ -29,11 +33,13 @@ def split_sentences(text: str, lang: str) -> list[Unit]:
     for para in re.finditer(r"[^\n]+", text):
         if not para.group().strip():
             continue
-        for span in _segmenter(lang).segment(para.group()):
-            raw = span.sent
-            stripped = raw.strip()
-            if not stripped:
-                continue
-            start = para.start() + span.start + (len(raw) - len(raw.lstrip()))
-            units.append(Unit(stripped, start, start + len(stripped)))
+        # pysbd's time grows faster than a line's length: very long lines go in pieces
+        for a, b in cut_text(para.group(), LINE_PIECE):
+            for span in _segmenter(lang).segment(para.group()[a:b]):
+                raw = span.sent
+                stripped = raw.strip()
+                if not stripped:
+                    continue
+                start = para.start() + a + span.start + (len(raw) - len(raw.lstrip()))
+                units.append(Unit(stripped, start, start + len(stripped)))
     return units

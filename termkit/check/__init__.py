@@ -21,7 +21,7 @@ from termkit.glossary.model import Concept
 
 
 def run_checks(docs: Sequence[BilingualDocument], concepts: Iterable[Concept], parser,
-               progress: Callable[[int], None] | None = None) -> CheckReport:
+               progress: Callable[..., None] | None = None) -> CheckReport:
     """Run every check on the documents against the approved concepts of the glossaries.
 
     ``parser``: a :class:`termkit.nlp.Parser` for the French side (lemmas); its cache

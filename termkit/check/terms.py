@@ -18,10 +18,9 @@ import ahocorasick
 from rapidfuzz import fuzz
 
 from termkit.check.model import Finding, Segment
-from termkit.glossary.formats.base import is_acronym
 from termkit.glossary.model import Concept
 from termkit.nlp.doc import Token
-from termkit.textnorm import fold, stem_key
+from termkit.textnorm import fold, is_acronym, stem_key
 
 NAME_TYPES = {"PER", "LOC", "ORG", "MISC"}
 CONTENT_UPOS = {"NOUN", "ADJ", "VERB"}
@@ -238,8 +237,17 @@ def _surnames(c: Concept) -> list[str]:
 def adjectives(country: str) -> set[str]:
     """English adjectives of a place name: its official languages' names (France -> French,
     from CLDR via babel) and regular derivations (Syria -> Syrian, Japan -> Japanese)."""
-    out = set()
-    if len(country.split()) != 1 or len(country) < 4:
+    out: set[str] = set()
+    words = country.split()
+    if len(words) > 1:  # Central Asia -> Central Asian, South Korea -> South Korean
+        head = " ".join(words[:-1])
+        last = words[-1]
+        if len(last) < 4:
+            return out
+        for k in (len(last), len(last) - 1):
+            out |= {f"{head} {last[:k]}{suffix}" for suffix in ("n", "an", "ian", "ese", "ish", "i")}
+        return {a for a in out if a != country}
+    if len(country) < 4:
         return out
     from babel import Locale
     from babel.languages import get_official_languages

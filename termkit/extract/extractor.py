@@ -5,13 +5,13 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from termkit.extract import acronyms
 from termkit.extract.model import TERM, Candidate, Context, Variant
 from termkit.extract.spans import Span, mwt_inside, name_spans, term_spans, word_tag
-from termkit.nlp.doc import ParsedDocument, Word
+from termkit.nlp.doc import ParsedDocument, Sentence, Word
 from termkit.textnorm import clean, fold, graphical_variants, skeleton
 
 
@@ -34,7 +34,7 @@ class ExtractOptions:
     priors: dict[str, float] = field(default_factory=lambda: {"name": 1.0, "multi": 1.0, "N": 1.0, "A": 0.6, "V": 0.3})
 
 
-@dataclass
+@dataclass(slots=True)
 class _Occ:
     doc: str
     sent: int
@@ -43,6 +43,8 @@ class _Occ:
     surface: str
     ner: str | None
     kind: str
+    initial: bool = False  # opens its sentence (only punctuation before it)
+    expansion: _Group | None = None  # an acronym's expansion written beside it: "Expansion (ACR)"
 
 
 @dataclass
@@ -88,11 +90,26 @@ def extract_terms(
     general: Callable[[str], float] | None = None,
 ) -> list[Candidate]:
     """Extract ranked term candidates (names and technical terms) from parsed French documents."""
+    return extract_from_stream(docs, ((k, s) for k, d in enumerate(docs) for s in d.sentences), options, general)
+
+
+def extract_from_stream(
+    docs: Sequence,
+    sentences: Iterable[tuple[int, Sentence]],
+    options: ExtractOptions | None = None,
+    general: Callable[[str], float] | None = None,
+) -> list[Candidate]:
+    """Extract ranked term candidates from ``(document index, sentence)`` pairs as they come
+    (from :meth:`termkit.nlp.Parser.iter_sentences`); ``docs`` gives the document ids.
+
+    Only what ranking needs is kept per occurrence (no parse trees), so memory grows with
+    the number of term occurrences, not with the size of the parse.
+    """
     opts = options or ExtractOptions()
     general = general or GeneralFrequency()
-    groups, sentences, containers, lemma_counts, n_words = _collect(docs, opts, general)
+    groups, texts, containers, lemma_counts, n_words = _collect(docs, sentences, opts, general)
     _merge_graphical(groups)
-    _merge_acronyms(groups, sentences)
+    _merge_acronyms(groups)
     _merge_short_names(groups)
     roots: dict[int, list[_Group]] = defaultdict(list)
     for g in groups.values():
@@ -100,7 +117,7 @@ def extract_terms(
     nested = _nested_frequency(containers)
     candidates = []
     for members in roots.values():
-        cand = _candidate(members, sentences, nested, lemma_counts, n_words, general, opts)
+        cand = _candidate(members, texts, nested, lemma_counts, n_words, general, opts)
         if cand is not None and cand.frequency >= opts.min_freq:
             candidates.append(cand)
     # names first: every name is glossary material for a translator; terms by termhood
@@ -108,46 +125,76 @@ def extract_terms(
     return candidates[: opts.top] if opts.top else candidates
 
 
-def _collect(docs: Sequence[ParsedDocument], opts: ExtractOptions, general: Callable[[str], float]):
+def _collect(docs: Sequence, stream: Iterable[tuple[int, Sentence]], opts: ExtractOptions,
+             general: Callable[[str], float]):
     def leading_adj(w: Word) -> bool:  # rare pre-nominal adjectives only (haute tension, but not nouvelle)
         return general(w.text.lower()) < opts.leading_adj_max_freq
 
     groups: dict[tuple[str, str], _Group] = {}
-    sentences: dict[tuple[str, int], tuple[str, list[Word], list[tuple[int, int, _Group]]]] = {}
-    containers: list[tuple[_Group, _Group]] = []  # (inner, outer) pairs of nested occurrences
+    texts: dict[tuple[str, int], str] = {}
+    containers: dict[tuple[int, int], list] = {}  # (inner, outer) nested occurrences: [inner, outer, count]
     lemma_counts: Counter[str] = Counter()
+    surfaces: dict[str, str] = {}  # one string object per written form
     n_words = 0
-    for doc in docs:
-        for s_idx, sentence in enumerate(doc.sentences):
-            words = sentence.words
-            tags = "".join(word_tag(w) for w in words)
-            n_words += len(words)
-            for w, t in zip(words, tags):
-                if t in "NARV":
-                    lemma_counts[fold(w.lemma)] += 1
-            spans: list[Span] = []
-            if opts.names:
-                spans += name_spans(sentence, words)
-            if opts.terms:
-                spans += [s for s in term_spans(words, tags, leading_adj) if opts.single_words or s.j - s.i > 1 or tags[s.i] == "R"]
-            placed: list[tuple[int, int, _Group]] = []
-            seen: set[tuple[int, int]] = set()
-            for span in spans:
-                if (span.i, span.j) in seen or mwt_inside(words, span.i, span.j):
-                    continue
-                seen.add((span.i, span.j))
-                surface = clean(doc.text[words[span.i].start : words[span.j - 1].end]).rstrip(":;,")  # "Pia:"
-                g = _group_for(groups, span, words, tags, surface)
-                if span.kind == "term" and tags[span.i] in "NAV" and _sentence_initial(words, span.i):
-                    surface = surface[:1].lower() + surface[1:]
-                g.occs.append(_Occ(doc.id, s_idx, span.i, span.j, surface, span.ner, span.kind))
-                placed.append((span.i, span.j, g))
-            for a in placed:
-                for b in placed:
-                    if b[0] <= a[0] and a[1] <= b[1] and (b[1] - b[0]) > (a[1] - a[0]) and a[2] is not b[2]:
-                        containers.append((a[2], b[2]))
-            sentences[(doc.id, s_idx)] = (sentence.text, words, placed)
-    return groups, sentences, containers, lemma_counts, n_words
+    s_idx, last_doc = -1, -1
+    for k, sentence in stream:
+        doc_id = docs[k].id
+        s_idx = s_idx + 1 if k == last_doc else 0
+        last_doc = k
+        words = sentence.words
+        tags = "".join(word_tag(w) for w in words)
+        n_words += len(words)
+        for w, t in zip(words, tags):
+            if t in "NARV":
+                lemma_counts[fold(w.lemma)] += 1
+        spans: list[Span] = []
+        if opts.names:
+            spans += name_spans(sentence, words)
+        if opts.terms:
+            spans += [s for s in term_spans(words, tags, leading_adj) if opts.single_words or s.j - s.i > 1 or tags[s.i] == "R"]
+        placed: list[tuple[int, int, _Group, _Occ]] = []
+        seen: set[tuple[int, int]] = set()
+        base = sentence.start
+        for span in spans:
+            if (span.i, span.j) in seen or mwt_inside(words, span.i, span.j):
+                continue
+            seen.add((span.i, span.j))
+            raw = sentence.text[words[span.i].start - base: words[span.j - 1].end - base]
+            surface = clean(raw).rstrip(":;,")  # "Pia:"
+            g = _group_for(groups, span, words, tags, surface)
+            initial = _sentence_initial(words, span.i)
+            if span.kind == "term" and tags[span.i] in "NAV" and initial:
+                surface = surface[:1].lower() + surface[1:]
+            surface = surfaces.setdefault(surface, surface)
+            occ = _Occ(doc_id, s_idx, span.i, span.j, surface, span.ner, span.kind, initial)
+            g.occs.append(occ)
+            placed.append((span.i, span.j, g, occ))
+        for a in placed:
+            for b in placed:
+                if b[0] <= a[0] and a[1] <= b[1] and (b[1] - b[0]) > (a[1] - a[0]) and a[2] is not b[2]:
+                    entry = containers.setdefault((id(a[2]), id(b[2])), [a[2], b[2], 0])
+                    entry[2] += 1
+        for _i, _j, g, occ in placed:
+            if acronyms.is_acronym(occ.surface):
+                occ.expansion = _written_expansion(occ, g, words, placed)
+        texts[(doc_id, s_idx)] = sentence.text
+    return groups, texts, list(containers.values()), lemma_counts, n_words
+
+
+def _written_expansion(occ: _Occ, g: _Group, words: list[Word], placed: list) -> _Group | None:
+    """The expansion written beside an acronym: "Expansion (ACR)" or "ACR (Expansion)"."""
+    best = None
+    if occ.i >= 2 and words[occ.i - 1].text == "(" and occ.j < len(words) and words[occ.j].text == ")":
+        for i, j, h, _ in placed:  # Expansion (ACR): the expansion ends just before "("
+            if j == occ.i - 1 and h is not g and acronyms.letters_match(g.key, h.key):
+                if best is None or (j - i) < (best[1] - best[0]):
+                    best = (i, j, h)
+    elif occ.j + 1 < len(words) and words[occ.j].text == "(":
+        for i, j, h, _ in placed:  # ACR (Expansion)
+            if i == occ.j + 1 and j < len(words) and words[j].text == ")" and acronyms.letters_match(g.key, h.key):
+                if best is None or (j - i) > (best[1] - best[0]):
+                    best = (i, j, h)
+    return best[2] if best else None
 
 
 def _sentence_initial(words: list[Word], i: int) -> bool:
@@ -206,32 +253,17 @@ def _merge_graphical(groups: dict) -> None:
                     break
 
 
-def _merge_acronyms(groups: dict, sentences: dict) -> None:
+def _merge_acronyms(groups: dict) -> None:
     """Join acronyms to their expansions: explicit "Expansion (ACR)" / "ACR (Expansion)", then initials."""
     acro = [g for g in groups.values() if g.words == 1 and g.occs and acronyms.is_acronym(g.occs[0].surface)]
     if not acro:
         return
     linked: set[int] = set()
     for g in acro:
-        for occ in g.occs:
-            text, words, placed = sentences[(occ.doc, occ.sent)]
-            best = None
-            if occ.i >= 2 and words[occ.i - 1].text == "(" and occ.j < len(words) and words[occ.j].text == ")":
-                # Expansion (ACR): the expansion ends just before "("
-                for i, j, h in placed:
-                    if j == occ.i - 1 and h is not g and acronyms.letters_match(g.key, h.key):
-                        if best is None or (j - i) < (best[1] - best[0]):
-                            best = (i, j, h)
-            elif occ.j + 1 < len(words) and words[occ.j].text == "(":
-                # ACR (Expansion)
-                for i, j, h in placed:
-                    if i == occ.j + 1 and j < len(words) and words[j].text == ")" and acronyms.letters_match(g.key, h.key):
-                        if best is None or (j - i) > (best[1] - best[0]):
-                            best = (i, j, h)
-            if best is not None:
-                _union(best[2], g, "acronym")
-                linked.add(id(g))
-                break
+        expansion = next((o.expansion for o in g.occs if o.expansion is not None), None)
+        if expansion is not None:
+            _union(expansion, g, "acronym")
+            linked.add(id(g))
     multi = [h for h in groups.values() if h.words >= 2 and h.parent is None]
     by_initials: dict[str, list[_Group]] = defaultdict(list)
     for h in multi:
@@ -278,7 +310,7 @@ def _vote_type(g: _Group) -> str:
     return votes.most_common(1)[0][0] if votes else "MISC"
 
 
-def _nested_frequency(containers: list[tuple[_Group, _Group]]) -> dict[int, float]:
+def _nested_frequency(containers: list[list]) -> dict[int, float]:
     """For each candidate, how many of its occurrences its most frequent container covers.
 
     A stricter nesting correction than C-value's mean over containers: "Nations
@@ -286,17 +318,17 @@ def _nested_frequency(containers: list[tuple[_Group, _Group]]) -> dict[int, floa
     while "corruption" spread over many longer terms is not.
     """
     cooc: Counter[tuple[int, int]] = Counter()
-    for inner, outer in containers:
+    for inner, outer, count in containers:
         a, b = inner.root(), outer.root()
         if a is not b:
-            cooc[(id(a), id(b))] += 1
+            cooc[(id(a), id(b))] += count
     best: dict[int, float] = {}
     for (a, _b), n in cooc.items():
         best[a] = max(best.get(a, 0), n)
     return best
 
 
-def _candidate(members, sentences, nested, lemma_counts, n_words, general, opts) -> Candidate | None:
+def _candidate(members, texts, nested, lemma_counts, n_words, general, opts) -> Candidate | None:
     root = next(g for g in members if g.parent is None)
     occs = [o for g in members for o in g.occs]
     if not occs:
@@ -307,7 +339,7 @@ def _candidate(members, sentences, nested, lemma_counts, n_words, general, opts)
     if any(_FORMULA.search(w) for w in canonical.split()):
         return None
     kinds = {o.kind for o in occs}
-    if "name" in kinds and not _written_as_name(occs, sentences, canonical, general):
+    if "name" in kinds and not _written_as_name(occs, canonical, general):
         kinds.discard("name")  # "Prévenir" opening a sentence, "stockage": common words NER took for names
     if "name" in kinds:
         ner_votes = Counter(o.ner for o in occs if o.ner)
@@ -336,7 +368,7 @@ def _candidate(members, sentences, nested, lemma_counts, n_words, general, opts)
             break
         if any(c.doc == o.doc for c in contexts) and doc_frequency > len(contexts):
             continue
-        contexts.append(Context(o.doc, sentences[(o.doc, o.sent)][0]))
+        contexts.append(Context(o.doc, texts[(o.doc, o.sent)]))
     return Candidate(
         canonical=canonical,
         lemma=root.lemma,
@@ -356,12 +388,12 @@ def _candidate(members, sentences, nested, lemma_counts, n_words, general, opts)
 _COMMON_WORD = 1e-6  # general-French frequency above which a word is a common word
 
 
-def _written_as_name(occs: list[_Occ], sentences: dict, canonical: str, general: Callable[[str], float]) -> bool:
+def _written_as_name(occs: list[_Occ], canonical: str, general: Callable[[str], float]) -> bool:
     """Whether a candidate is written as a French proper name: capitalised inside sentences more
     often than not; seen only opening sentences, a single word must be rare in general French."""
     upper = lower = 0
     for o in occs:
-        if _sentence_initial(sentences[(o.doc, o.sent)][1], o.i):
+        if o.initial:
             continue
         if o.surface[:1].isupper():
             upper += 1

@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-import contextlib
-import fcntl
 import os
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 from pathlib import Path
+from dataclasses import dataclass
 
 from termkit.errors import InputError
 from termkit.extract import ExtractOptions, extract_terms
 from termkit.extract.model import Candidate
 from termkit.glossary.equivalents import EquivalentFinder
+from termkit.glossary.merge import MergeReport, merge
 from termkit.glossary.model import Concept, Glossary, concept_id
+from termkit.fsutil import locked
 from termkit.nlp.doc import ParsedDocument
-from termkit.textnorm import fold
+from termkit.sources import SourceDocument
 
 
 @dataclass
@@ -28,15 +28,7 @@ class BuildOptions:
     subject: str = ""
 
 
-@dataclass
-class BuildReport:
-    """What a build did: concepts kept from the existing file, added, and skipped as known."""
-
-    kept: int = 0
-    added: int = 0
-    known: int = 0
-    with_english: int = 0
-    added_ids: list[str] = field(default_factory=list)
+BuildReport = MergeReport  # what a build did: the merge report of its new concepts
 
 
 def aligned_pairs(fr_docs: Sequence[ParsedDocument], en_texts: Sequence[str]) -> list[tuple[str, str]]:
@@ -79,34 +71,6 @@ def candidate_concepts(
     return out
 
 
-def merge(existing: Glossary, new: Sequence[Concept]) -> tuple[Glossary, BuildReport]:
-    """Add new concepts to an existing glossary without touching any existing row.
-
-    A new concept is skipped when one of its French forms already belongs to an
-    existing concept (whatever its status): reviewed rows and manual edits stay as they are.
-    """
-    report = BuildReport(kept=len(existing.concepts))
-    known = {fold(f) for c in existing.concepts for f in c.fr_forms()}
-    ids = {c.id for c in existing.concepts}
-    merged = list(existing.concepts)
-    for concept in new:
-        forms = {fold(f) for f in concept.fr_forms()}
-        if forms & known:
-            report.known += 1
-            continue
-        base, n = concept.id, 2
-        while concept.id in ids:
-            concept.id = f"{base}-{n}"
-            n += 1
-        ids.add(concept.id)
-        known |= forms
-        merged.append(concept)
-        report.added += 1
-        report.added_ids.append(concept.id)
-        report.with_english += bool(concept.en)
-    return Glossary(merged, existing.path), report
-
-
 def build_glossary(
     fr_docs: Sequence[ParsedDocument],
     en_texts: Sequence[str] | None,
@@ -121,17 +85,33 @@ def build_glossary(
     return merge(existing or Glossary(), candidate_concepts(candidates, finder, opts))
 
 
-@contextlib.contextmanager
-def locked(path: str | os.PathLike) -> Iterator[None]:
-    """Hold an exclusive lock on ``PATH.lock`` so that concurrent builds do not lose rows."""
-    lock = Path(str(path) + ".lock")
-    lock.parent.mkdir(parents=True, exist_ok=True)
-    with open(lock, "w") as fh:
-        fcntl.flock(fh, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(fh, fcntl.LOCK_UN)
+def build_into(
+    path: str | os.PathLike,
+    fr_docs: Sequence[SourceDocument],
+    en_docs: Sequence[SourceDocument],
+    parser,
+    options: BuildOptions | None = None,
+    progress=None,
+) -> tuple[int, MergeReport]:
+    """Build a glossary from French documents (parsed with ``parser``, a
+    :class:`~termkit.nlp.Parser`) and their English versions (paired by id or order) into
+    the TSV glossary at ``path``, under its lock: existing rows stay byte for byte, new
+    concepts are appended. Returns the number of concepts in the file and the report."""
+    from termkit.glossary.formats.tsv import append_tsv, read_tsv, write_tsv
+
+    order = pair_documents(fr_docs, en_docs) if en_docs else []
+    parsed = parser.parse(fr_docs, progress=progress)
+    en_texts = [en_docs[k].text for k in order] if en_docs else None
+    with locked(path):
+        exists = Path(path).exists()
+        existing = read_tsv(path) if exists else Glossary(path=str(path))
+        result, report = build_glossary(parsed, en_texts, existing, options)
+        added = result.concepts[len(existing.concepts):]
+        if exists:
+            append_tsv(added, path)
+        else:
+            write_tsv(result.concepts, path)
+    return len(result.concepts), report
 
 
 def pair_documents(fr_docs: Sequence, en_docs: Sequence) -> list[int]:

@@ -11,6 +11,7 @@ Light on purpose: no NLP stack is imported on this path, so ``termkit lookup`` s
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -62,7 +63,9 @@ class Lookup:
         self.indexes = [GlossaryIndex.open(g, cache) for g in glossaries]
 
     def find(self, query: str, lang: str | None = None, limit: int = 5) -> list[Result]:
-        """The best ``limit`` concepts for ``query``; ``lang``: fr, en or None for both."""
+        """The best ``limit`` concepts for ``query``; ``lang``: fr, en or None for both.
+        Control characters (a NUL byte from a pipe) count as spaces."""
+        query = clean_query(query)
         found = []
         for index in self.indexes:
             found += [(hit, index) for hit in index.search(query, lang, limit)]
@@ -70,6 +73,33 @@ class Lookup:
         results = [Result(index.concept(hit.n), hit, index.source) for hit, index in found[:limit]]
         results.sort(key=lambda r: (-r.hit.score, r.concept.status != "approved"))
         return results
+
+
+    def suggest(self, query: str, lang: str | None = None, limit: int = 3) -> list[Result]:
+        """Concepts to suggest when :meth:`find` found nothing: forms in either language that
+        share most words with the query, as cognates (``minerais critiques`` -> ``critical minerals``)."""
+        query = clean_query(query)
+        found = [(hit, index) for index in self.indexes for hit in index.related(query, lang, limit)]
+        found.sort(key=lambda x: rank(x[0]))
+        return [Result(index.concept(hit.n), hit, index.source) for hit, index in found[:limit]]
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def clean_query(query: str) -> str:
+    """A query with control characters (NUL, tabs, escapes) turned into spaces."""
+    return " ".join(_CONTROL.sub(" ", query).split())
+
+
+def format_suggestions(query: str, results: list[Result]) -> str:
+    """"not found" plus the nearest concepts, one line each."""
+    lines = [f"{query}: not found; nearest concepts:"]
+    for r in results:
+        c = r.concept
+        lines.append(f"  {c.fr} -> {c.en or '(no English yet)'}  (shares words with {r.hit.form!r}, "
+                     f"{'English' if r.hit.lang == 'en' else 'French'})  {r.glossary}#{c.id}")
+    return "\n".join(lines)
 
 
 def format_result(result: Result, style=lambda text, **_: text) -> str:
@@ -98,4 +128,4 @@ def format_result(result: Result, style=lambda text, **_: text) -> str:
     return "\n".join(lines)
 
 
-__all__ = ["Lookup", "Result", "default_glossaries", "format_result"]
+__all__ = ["Lookup", "Result", "clean_query", "default_glossaries", "format_result", "format_suggestions"]

@@ -49,7 +49,7 @@ class FormHit:
     lang: str
     kind: str  # preferred | variant | forbidden
     form: str
-    match: str  # exact | accents | inflection | prefix | fuzzy
+    match: str  # exact | case | accents | hyphen | elision | plural | prefix | typo | related
     score: float
 
 
@@ -154,18 +154,18 @@ class GlossaryIndex:
         sel = "SELECT n, lang, kind, form, key FROM forms"
         add(self.db.execute(f"{sel} WHERE key = ?{where_lang} LIMIT 200", (key, *extra)),
             "exact", lambda form, _k: 100.0 if form == query.strip() else 99.0)
-        for hit in hits.values():
-            if hit.score < 100:
-                hit.match = "accents"
-        add(self.db.execute(f"{sel} WHERE stem = ?{where_lang} LIMIT 200", (stem, *extra)), "inflection",
+        add(self.db.execute(f"{sel} WHERE stem = ?{where_lang} LIMIT 200", (stem, *extra)), "plural",
             lambda _f, _k: 95.0)
+        for hit in hits.values():
+            if hit.match in ("exact", "plural"):
+                hit.match = match_label(query, hit.form)
         if not hits and len(key) >= 2:
             add(self.db.execute(f"{sel} WHERE key >= ? AND key < ?{where_lang} ORDER BY length(key) LIMIT ?",
                                 (key, key + "\U0010ffff", *extra, limit * 4)),
                 "prefix", lambda _f, k: 80.0 + 10.0 * len(key) / max(len(k), 1))
         if not hits and len(key) >= 4:
-            add(self._fuzzy_rows(key, where_lang, extra), "fuzzy", lambda _f, k: _similarity(key, k))
-            hits = {n: h for n, h in hits.items() if h.match != "fuzzy" or h.score >= 75}
+            add(self._fuzzy_rows(key, where_lang, extra), "typo", lambda _f, k: _similarity(key, k))
+            hits = {n: h for n, h in hits.items() if h.match != "typo" or h.score >= 75}
         ranked = sorted(hits.values(), key=lambda h: (*rank(h), len(h.form)))
         return ranked[:limit]
 
@@ -197,6 +197,65 @@ class GlossaryIndex:
         marks = ",".join("?" * len(rowids))
         return self.db.execute(f"SELECT n, lang, kind, form, key FROM forms WHERE rowid IN ({marks}){where_lang}",
                                (*rowids, *extra)).fetchall()
+
+
+    def related(self, query: str, lang: str | None = None, limit: int = 3) -> list[FormHit]:
+        """Forms that share most words with ``query``, in either language, words compared as
+        cognates (same first five letters: minerais/minerals, critiques/critical): what to
+        suggest when nothing matched. ``minerais critiques`` finds ``critical minerals``."""
+        words = [w for w in fold(query).split() if len(w) >= 4]
+        if not words:
+            return []
+        rowids: set[int] = set()
+        for w in words:
+            rowids.update(r for (r,) in self.db.execute("SELECT rowid FROM grams WHERE grams MATCH ? LIMIT 2000",
+                                                        (_phrase(w[:5]),)))
+        if not rowids:
+            return []
+        marks = ",".join("?" * len(rowids))
+        where_lang = " AND lang = ?" if lang else ""
+        rows = self.db.execute(f"SELECT n, lang, kind, form, key FROM forms WHERE rowid IN ({marks}){where_lang}",
+                               (*rowids, *((lang,) if lang else ()))).fetchall()
+        best: dict[int, FormHit] = {}
+        for n, lg, kind, form, fkey in rows:
+            score = 100.0 * _word_dice(words, [w for w in fkey.split() if len(w) >= 3])
+            if score >= 50 and (n not in best or score > best[n].score):
+                best[n] = FormHit(n, lg, kind, form, "related", score)
+        return sorted(best.values(), key=lambda h: (*rank(h), len(h.form)))[:limit]
+
+
+def _cognates(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    k = min(5, len(a), len(b))
+    return k >= 4 and a[:k] == b[:k]
+
+
+def _word_dice(query: list[str], form: list[str]) -> float:
+    if not form:
+        return 0.0
+    hits_q = sum(any(_cognates(q, f) for f in form) for q in query)
+    hits_f = sum(any(_cognates(f, q) for q in query) for f in form)
+    return (hits_q + hits_f) / (len(query) + len(form))
+
+
+def match_label(query: str, form: str) -> str:
+    """What differs between a query and the form it matched: exact, case, accents, hyphen,
+    elision or plural (the first that explains the difference)."""
+    from unidecode import unidecode
+
+    q, f = " ".join(query.split()), form
+    if q == f:
+        return "exact"
+    if q.casefold() == f.casefold():
+        return "case"
+    if unidecode(q).casefold() == unidecode(f).casefold():
+        return "accents"
+    if fold(q) == fold(f):
+        if "'" in q + f or "’" in q + f:
+            return "elision"
+        return "hyphen" if "-" in q + f else "spacing"
+    return "plural"
 
 
 def _phrase(text: str) -> str:

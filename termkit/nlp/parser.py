@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from termkit.nlp.cache import ParseCache
 from termkit.nlp.doc import Entity, ParsedDocument, Sentence, Token, Word
@@ -15,10 +15,16 @@ from termkit.nlp.models import (
     resolve_models,
 )
 from termkit.sources import SourceDocument
+from termkit.textnorm import cut_text
 
 # Documents are sent to Stanza in bulk, in chunks of about this many characters:
 # big enough for Stanza to fill its batches, small enough for a progress bar to move.
 CHUNK_CHARS = 40_000
+# A longer document (or line) is cut into pieces of at most this many characters before
+# Stanza sees it, so that memory stays bounded whatever the input (a news article is shorter).
+PIECE_CHARS = 20_000
+
+Progress = Callable[[int, int, int], None]  # progress(chars, words, documents) as work is done
 
 
 class Parser:
@@ -79,38 +85,51 @@ class Parser:
             logging.getLogger("stanza").setLevel(logging.WARNING)
         return self._pipeline
 
-    def parse(
-        self, docs: Sequence[SourceDocument], progress: Callable[[int], None] | None = None
-    ) -> list[ParsedDocument]:
-        """Parse documents, in order. ``progress(n)`` is called as n more documents are done."""
-        results: list[list[Sentence] | None] = [None] * len(docs)
-        todo: list[int] = []
+    def parse(self, docs: Sequence[SourceDocument], progress: Progress | None = None) -> list[ParsedDocument]:
+        """Parse documents, in order. ``progress(chars, words, docs)`` is called as work is done."""
+        sentences: list[list[Sentence]] = [[] for _ in docs]
+        for k, sentence in self.iter_sentences(docs, progress):
+            sentences[k].append(sentence)
+        return [ParsedDocument(doc.id, doc.text, sents, doc.source) for doc, sents in zip(docs, sentences)]
+
+    def iter_sentences(self, docs: Sequence[SourceDocument],
+                       progress: Progress | None = None) -> Iterator[tuple[int, Sentence]]:
+        """Parse documents and yield ``(document index, sentence)`` in order, streaming.
+
+        Memory stays bounded whatever the size of a document or of a line: a document
+        longer than :data:`PIECE_CHARS` is cut into pieces at paragraph, line, sentence or
+        whitespace boundaries before Stanza sees it, pieces go to Stanza in chunks of about
+        :data:`CHUNK_CHARS`, and each piece is cached on its own. Offsets and sentence ids
+        refer to the whole document.
+        """
         cache = self.cache
-        for i, doc in enumerate(docs):
-            cached = cache.get(doc.text) if cache else None
-            if cached is None:
-                todo.append(i)
-            else:
-                results[i] = cached
-        if progress and len(todo) < len(docs):
-            progress(len(docs) - len(todo))
-        for chunk in _chunks(todo, [len(docs[i].text) for i in todo]):
-            parsed = self._run_stanza([docs[i].text for i in chunk])
-            for i, sentences in zip(chunk, parsed):
-                results[i] = sentences
-                if cache:
-                    cache.put(docs[i].text, sentences)
-            if progress:
-                progress(len(chunk))
-        out = []
-        for doc, sentences in zip(docs, results):
-            assert sentences is not None
-            if doc.segments:
-                for s in sentences:
-                    seg = doc.segment_at(s.start)
-                    s.segment = seg.id if seg else None
-            out.append(ParsedDocument(doc.id, doc.text, sentences, doc.source))
-        return out
+        pieces = [(k, a, b) for k, doc in enumerate(docs) for a, b in cut_text(doc.text, PIECE_CHARS)]
+        next_id = [1] * len(docs)
+        done_docs = 0
+        for batch in _chunks(pieces, [b - a for _, a, b in pieces]):
+            texts = [docs[k].text[a:b] for k, a, b in batch]
+            parsed: list[list[Sentence] | None] = [cache.get(t) if cache else None for t in texts]
+            todo = [n for n, p in enumerate(parsed) if p is None]
+            if todo:
+                for n, sents in zip(todo, self._run_stanza([texts[n] for n in todo])):
+                    parsed[n] = sents
+                    if cache:
+                        cache.put(texts[n], sents)
+            for (k, a, b), sents in zip(batch, parsed):
+                doc = docs[k]
+                words = 0
+                for s in sents or []:
+                    s = shift_sentence(s, a, next_id[k]) if a or next_id[k] != s.id else s
+                    next_id[k] += 1
+                    if doc.segments:
+                        seg = doc.segment_at(s.start)
+                        s.segment = seg.id if seg else None
+                    words += sum(len(t.words) for t in s.tokens)
+                    yield k, s
+                finished = b == len(doc.text)
+                done_docs += finished
+                if progress:
+                    progress(b - a, words, int(finished))
 
     def parse_text(self, text: str, doc_id: str = "text") -> ParsedDocument:
         """Parse one string."""
@@ -125,15 +144,24 @@ class Parser:
         return [convert_stanza(d) for d in docs]
 
 
-def _chunks(indices: list[int], sizes: list[int]) -> list[list[int]]:
-    chunks: list[list[int]] = []
-    current: list[int] = []
+def shift_sentence(s: Sentence, offset: int, sent_id: int) -> Sentence:
+    """A copy of a sentence parsed from a piece, moved to the piece's place in its document."""
+    tokens = [Token(t.text, t.start + offset, t.end + offset, t.ner,
+                    [Word(w.id, w.text, w.lemma, w.upos, w.xpos, w.feats, w.start + offset, w.end + offset, w.ner)
+                     for w in t.words]) for t in s.tokens]
+    entities = [Entity(e.text, e.type, e.start + offset, e.end + offset) for e in s.entities]
+    return Sentence(sent_id, s.text, s.start + offset, s.end + offset, tokens, entities, s.segment)
+
+
+def _chunks(items: list, sizes: list[int]) -> list[list]:
+    chunks: list[list] = []
+    current: list = []
     total = 0
-    for i, size in zip(indices, sizes):
+    for item, size in zip(items, sizes):
         if current and total + size > CHUNK_CHARS:
             chunks.append(current)
             current, total = [], 0
-        current.append(i)
+        current.append(item)
         total += size
     if current:
         chunks.append(current)

@@ -60,11 +60,11 @@ def pair_files(paths: Sequence[str]) -> list[tuple[SourceDocument, SourceDocumen
 
 
 def build_tm(pairs: Sequence[tuple[SourceDocument, SourceDocument]],
-             progress: Callable[[int], None] | None = None) -> list[TranslationUnit]:
+             progress: Callable[..., None] | None = None) -> list[TranslationUnit]:
     """Translation units of every article pair, in order."""
     units: list[TranslationUnit] = []
     for fr, en in pairs:
         units.extend(document_units(fr, en))
         if progress:
-            progress(1)
+            progress(len(fr.text), 0, 1)
     return units

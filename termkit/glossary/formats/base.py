@@ -21,11 +21,17 @@ class FormatOptions:
     ``locales``: the language code written for French and English (``fr`` or ``fr-FR``,
     ``en``, ``en-US`` or ``en-GB``), since CAT tools match codes differently;
     ``numeric_ids``: TBX v2 entry ids ``c1``, ``c2``, ... as MultiTerm writes them (the
-    termkit id is kept in a note); ``title``: the file's title where the format has one.
+    termkit id is kept in a note); ``title``: the file's title where the format has one;
+    ``cat_tool``: the CAT tool a TBX v2 file is for (omegat, multiterm, memoq, phrase).
+    MultiTerm, memoQ and Phrase honour ``deprecatedTerm-admn-sts``, so forbidden English
+    forms are written as deprecated terms (as in TBX v3, always); OmegaT ignores term
+    statuses and would offer them as translations, so for OmegaT they go into a "do not
+    use" note and terms carry no status (the first is the preferred one).
     """
 
     locales: dict[str, str] = field(default_factory=lambda: {"fr": "fr", "en": "en"})
     numeric_ids: bool = False
+    cat_tool: str = "omegat"
     title: str = "termkit FR-EN glossary"
 
     @classmethod
@@ -60,9 +66,3 @@ class GlossaryFormat:
     def write(self, concepts: Iterable[Concept], fh: BinaryIO, options: FormatOptions) -> None:
         """Write ``concepts`` to ``fh``."""
         raise NotImplementedError(f"termkit cannot write {self.name}")
-
-
-def is_acronym(term: str) -> bool:
-    """Short all-capital forms such as EXIM, ONU, C5+1."""
-    letters = [ch for ch in term if ch.isalpha()]
-    return 2 <= len(letters) <= 10 and " " not in term and all(ch.isupper() for ch in letters)

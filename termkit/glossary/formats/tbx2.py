@@ -49,7 +49,8 @@ class TBX2Format(GlossaryFormat):
                 f'<titleStmt><title>{escape(options.title)}</title></titleStmt>'
                 f'<sourceDesc><p>Exported by termkit</p></sourceDesc></fileDesc>'
                 f'<encodingDesc><p type="XCSURI">TBXBasicXCSV02.xcs</p></encodingDesc></martifHeader>\n<text><body>\n')
-        entries = (entry_to_element(concept_to_entry(c, POS, f"c{n}" if options.numeric_ids else None),
+        entries = (entry_to_element(concept_to_entry(c, POS, f"c{n}" if options.numeric_ids else None,
+                                                     options.cat_tool != "omegat"),
                                     "tig", "langSet", "termEntry", options.locales)
                    for n, c in enumerate(concepts, 1))
         write_document(fh, head, entries, "</body></text>\n</martif>\n")

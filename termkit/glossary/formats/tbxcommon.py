@@ -17,9 +17,10 @@ from typing import BinaryIO, Iterable
 from lxml import etree
 from lxml.builder import ElementMaker
 
-from termkit.glossary.formats.base import LANGS, is_acronym
+from termkit.glossary.formats.base import LANGS
 from termkit.glossary.formats.xmlsafe import local, text_of
 from termkit.glossary.model import STATUSES, Concept
+from termkit.textnorm import is_acronym
 
 NOTE_PREFIX = "termkit-"
 MACHINE_FIELDS = ("id", "type", "status", "pos", "evidence")
@@ -55,8 +56,13 @@ def xml_id(concept_id: str) -> str:
     return "c-" + (re.sub(r"[^\w.\-]", "-", concept_id) or "x")
 
 
-def concept_to_entry(concept: Concept, tbx_pos: set[str], entry_id: str | None = None) -> Entry:
-    """The entry written for ``concept``; ``tbx_pos``: the parts of speech the dialect allows."""
+FORBIDDEN_NOTE = "forbidden English (do not use): "
+
+
+def concept_to_entry(concept: Concept, tbx_pos: set[str], entry_id: str | None = None,
+                     forbidden_as_terms: bool = True) -> Entry:
+    """The entry written for ``concept``; ``tbx_pos``: the parts of speech the dialect allows;
+    ``forbidden_as_terms=False``: forbidden English forms in a note, terms without status."""
     pos = concept.pos if concept.pos in tbx_pos else ("noun" if concept.pos == "properNoun" else "other")
     fr = [Term(concept.fr, "preferred", "fullForm", pos, list(concept.contexts))]
     fr += [Term(v, "admitted", "acronym" if is_acronym(v) else "variant", pos) for v in concept.fr_variants
@@ -64,8 +70,14 @@ def concept_to_entry(concept: Concept, tbx_pos: set[str], entry_id: str | None =
     en = [Term(concept.en, "preferred", "fullForm", pos)] if concept.en else []
     en += [Term(v, "admitted", "acronym" if is_acronym(v) else "variant", pos) for v in concept.en_variants
            if v != concept.en]
-    en += [Term(v, "deprecated", "acronym" if is_acronym(v) else "variant", pos) for v in concept.en_forbidden]
     notes = [concept.note] if concept.note else []
+    if forbidden_as_terms:
+        en += [Term(v, "deprecated", "acronym" if is_acronym(v) else "variant", pos) for v in concept.en_forbidden]
+    else:
+        if concept.en_forbidden:
+            notes.append(FORBIDDEN_NOTE + " | ".join(concept.en_forbidden))
+        for term in fr + en:
+            term.status = ""  # order says which is preferred: the first
     eid = entry_id or xml_id(concept.id)
     machine = {"id": concept.id if eid != concept.id else "", "type": concept.type, "status": concept.status,
                "pos": concept.pos if pos != concept.pos else "", "evidence": concept.evidence}
@@ -95,6 +107,9 @@ def entry_to_concept(entry: Entry) -> Concept | None:
         key, sep, value = note.partition(": ")
         if sep and key.startswith(NOTE_PREFIX) and key[len(NOTE_PREFIX):] in MACHINE_FIELDS:
             machine[key[len(NOTE_PREFIX):]] = value.strip()
+        elif note.startswith(FORBIDDEN_NOTE):
+            en_terms = en_terms + [Term(v.strip(), "deprecated") for v in note[len(FORBIDDEN_NOTE):].split(" | ")
+                                   if v.strip()]
         else:
             notes.append(note)
 
@@ -218,7 +233,8 @@ def entry_to_element(entry: Entry, term_container: str, lang_container: str, ent
                 t.append(E("termNote", term.pos, type="partOfSpeech"))
             if term.term_type:
                 t.append(E("termNote", term.term_type, type="termType"))
-            t.append(E("termNote", f"{term.status}Term-admn-sts", type="administrativeStatus"))
+            if term.status:
+                t.append(E("termNote", f"{term.status}Term-admn-sts", type="administrativeStatus"))
             for ctx in term.contexts:
                 t.append(E("descrip", ctx, type="context"))
             ls.append(t)

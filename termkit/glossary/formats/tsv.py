@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import BinaryIO, TextIO
 
 from termkit.errors import InputError
@@ -65,16 +65,54 @@ def read_tsv(path: str | os.PathLike) -> Glossary:
     return Glossary(concepts, name)
 
 
+def format_row(c: Concept, columns: Sequence[str] = COLUMNS) -> str:
+    """One TSV line (with its newline) for a concept, cells in ``columns`` order."""
+    cells = []
+    for col in columns:
+        v = getattr(c, col)
+        v = SEP.join(v) if isinstance(v, list) else v
+        cells.append(" ".join(str(v).replace("\t", " ").split()))
+    return "\t".join(cells) + "\n"
+
+
 def write_rows(concepts: Iterable[Concept], fh: TextIO) -> None:
     """Write the header and one row per concept to a text handle (streaming)."""
     fh.write("\t".join(COLUMNS) + "\n")
     for c in concepts:
-        cells = []
-        for col in COLUMNS:
-            v = getattr(c, col)
-            v = SEP.join(v) if isinstance(v, list) else v
-            cells.append(" ".join(str(v).replace("\t", " ").split()))
-        fh.write("\t".join(cells) + "\n")
+        fh.write(format_row(c))
+
+
+def read_header(path: str | os.PathLike) -> list[str]:
+    """The column names of a TSV glossary's header line."""
+    text = decode_text(read_bytes(str(path)), str(path))
+    for line in text.split("\n"):
+        if line.strip() and not line.startswith("#"):
+            return [h.strip() for h in line.split("\t")]
+    return []
+
+
+def append_tsv(concepts: Iterable[Concept], path: str | os.PathLike) -> int:
+    """Append concepts to an existing TSV glossary, atomically, leaving every existing byte as it was.
+
+    New rows follow the file's own column order. Returns the number of rows appended.
+    A file whose header lacks columns that termkit writes is rewritten whole instead.
+    """
+    header = read_header(path)
+    if set(header) != set(COLUMNS):
+        existing = read_tsv(path).concepts
+        rows = list(concepts)
+        write_tsv([*existing, *rows], path)
+        return len(rows)
+    data = read_bytes(str(path))
+    n = 0
+    with atomic_write(path, "wb") as fh:
+        fh.write(data)
+        if data and not data.endswith(b"\n"):
+            fh.write(b"\n")
+        for c in concepts:
+            fh.write(format_row(c, header).encode("utf-8"))
+            n += 1
+    return n
 
 
 def write_tsv(concepts: Iterable[Concept], path: str | os.PathLike) -> None:
