@@ -35,7 +35,7 @@ def cli(debug: bool) -> None:
       termkit parse newstest.fr.sgm --format json -o parsed.json
       termkit extract seeds/*.fr.txt --top 40 --format json
       termkit glossary build --fr seeds/*.fr.txt --en seeds/*.en.txt -o glossaries/c5.fr-en.tsv
-      termkit export glossaries/c5-critical-minerals.fr-en.tsv --to tbx2 -o c5.tbx
+      termkit export glossaries/c5-critical-minerals.fr-en.tsv --format tbx2 -o c5.tbx
       termkit import IATE_export.tbx -o glossaries/iate.fr-en.tsv
       termkit tm build seeds/c5-summit-trump-central-asia.{fr,en}.txt -o tmx/c5.tmx
       termkit setup                       # download the French Stanza models (online)

@@ -16,6 +16,9 @@ from termkit.errors import TermkitError
 
 def _unwritable(target: Path, exc: OSError) -> TermkitError:
     reason = exc.strerror or type(exc).__name__
+    blocker = next((p for p in target.parents if p.exists()), None)
+    if blocker is not None and not blocker.is_dir():
+        reason = f"{blocker} is a file, not a folder"
     return TermkitError(f"cannot write {target}: {reason.lower()}",
                         "choose a writable location with -o, or fix the folder's permissions")
 

@@ -9,6 +9,27 @@ from termkit.textnorm import fold
 
 STATUSES = ("candidate", "approved")
 
+# Parts of speech as other tools and languages write them -> TBX-Basic values.
+_POS_ALIASES = {
+    "noun": "noun", "n": "noun", "nom": "noun", "substantif": "noun", "nn": "noun", "nc": "noun", "s": "noun",
+    "common noun": "noun", "nom commun": "noun", "sustantivo": "noun", "substantiv": "noun",
+    "propernoun": "properNoun", "proper noun": "properNoun", "nom propre": "properNoun", "np": "properNoun",
+    "nnp": "properNoun", "propn": "properNoun", "name": "properNoun",
+    "adjective": "adjective", "adj": "adjective", "a": "adjective", "adjectif": "adjective", "jj": "adjective",
+    "verb": "verb", "v": "verb", "verbe": "verb", "vb": "verb",
+    "adverb": "adverb", "adv": "adverb", "adverbe": "adverb", "rb": "adverb",
+    "other": "other", "phrase": "other", "abbreviation": "noun", "acronym": "noun",
+}
+
+
+def normalize_pos(value: str, default: str = "noun") -> str:
+    """A part of speech from any tool (``Noun``, ``nom``, ``N``, ``Proper Noun``, ``ADJ``) as
+    TBX-Basic writes it (noun, properNoun, adjective, verb, adverb, other)."""
+    key = " ".join(value.replace("_", " ").replace("-", " ").split()).casefold().rstrip(".")
+    if not key:
+        return default
+    return _POS_ALIASES.get(key) or _POS_ALIASES.get(key.replace(" ", ""), "other")
+
 
 @dataclass
 class Concept:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 from termkit.errors import InputError
@@ -25,12 +26,38 @@ def document_units(fr: SourceDocument, en: SourceDocument) -> list[TranslationUn
 
     fr_units, en_units, links = align_texts(fr.text, en.text)
     units = []
+    pending: list = []  # links of a heading waiting for the sentence it is segmented with
     for link in links:
-        if link.src and link.tgt:
-            where = f"{doc_id} fr sentence {_span(link.src)}, en sentence {_span(link.tgt)}"
-            units.append(TranslationUnit(" ".join(fr_units[i].text for i in link.src),
-                                         " ".join(en_units[j].text for j in link.tgt), doc_id, where))
+        if not (link.src and link.tgt):
+            continue
+        pending.append(link)
+        last = fr_units[link.src[-1]]
+        if _open_line(fr.text, last.end, last.text):
+            continue  # OmegaT segments a line without final punctuation with what follows it
+        src = (fr_units[pending[0].src[0]].start, last.end)
+        tgt_ids = [j for lk in pending for j in lk.tgt]
+        tgt = (en_units[tgt_ids[0]].start, en_units[tgt_ids[-1]].end)
+        where = (f"{doc_id} fr sentence {_span([i for lk in pending for i in lk.src])}, "
+                 f"en sentence {_span(tgt_ids)}")
+        units.append(TranslationUnit(_segment_text(fr.text, *src), _segment_text(en.text, *tgt), doc_id, where))
+        pending = []
     return units
+
+
+_FINAL = re.compile(r"[.!?…][\"»”’')\]]*$")
+
+
+def _open_line(text: str, end: int, sentence: str) -> bool:
+    """Whether a sentence ends a line without final punctuation (a heading) and more text follows:
+    OmegaT's sentence rules then put it in one segment with the next sentence."""
+    rest = text[end:]
+    return rest.startswith("\n") and not rest.startswith("\n\n") and rest.strip() != "" \
+        and not _FINAL.search(sentence)
+
+
+def _segment_text(text: str, start: int, end: int) -> str:
+    """The text of a segment as OmegaT reads it: line breaks kept, other runs of spaces single."""
+    return "\n".join(" ".join(line.split()) for line in text[start:end].split("\n"))
 
 
 def _span(ids: Sequence[int]) -> str:

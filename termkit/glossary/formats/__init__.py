@@ -89,11 +89,13 @@ class ImportReport(MergeReport):
 
 # A TMX unit (or any imported pair) longer than this is a sentence, not a term.
 MAX_TERM_WORDS = 10
-_LANG_ATTR = re.compile(rb"""(?:xml:)?lang\s*=\s*["']([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)*)["']""")
+_LANG_ATTR = re.compile(rb"""<(?:\w+:)?(?:langSet|langSec|tuv)\b[^>]*?\b(?:xml:)?lang\s*=\s*["']"""
+                       rb"""([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)*)["']""")
 
 
 def languages_in(path: str, limit: int = 1 << 26) -> list[str]:
-    """The language codes an XML termbase declares (``xml:lang``/``lang``), scanning its bytes."""
+    """The language codes of an XML termbase's language sections (``langSet``, ``langSec``,
+    ``tuv``), scanning its bytes."""
     found: dict[str, None] = {}
     with contextlib.suppress(OSError), open(path, "rb") as fh:
         tail, read = b"", 0
@@ -104,7 +106,7 @@ def languages_in(path: str, limit: int = 1 << 26) -> list[str]:
             read += len(block)
             for m in _LANG_ATTR.finditer(tail + block):
                 found[m.group(1).decode("ascii").lower().replace("_", "-")] = None
-            tail = block[-64:]
+            tail = block[-256:]
     return sorted(found)
 
 

@@ -16,7 +16,7 @@ from typing import BinaryIO
 from termkit.errors import InputError
 from termkit.glossary.formats.base import FormatOptions, GlossaryFormat
 from termkit.glossary.formats.tsv import SEP
-from termkit.glossary.model import STATUSES, Concept, concept_id
+from termkit.glossary.model import STATUSES, Concept, concept_id, normalize_pos
 from termkit.sources import decode_text, read_bytes
 
 FIELDS = ("id", "fr", "fr_variants", "en", "en_variants", "en_forbidden", "type", "pos", "subject", "definition",
@@ -80,7 +80,7 @@ class CSVFormat(GlossaryFormat):
                 raise InputError(path, f"status {kw['status']!r} is not one of {', '.join(STATUSES)}",
                                  "use candidate or approved", line=line)
             kw["type"] = kw.get("type") or "TERM"
-            kw["pos"] = kw.get("pos") or "noun"
+            kw["pos"] = normalize_pos(kw.get("pos") or "")
             yield Concept(**kw)
 
     def write(self, concepts: Iterable[Concept], fh: BinaryIO, options: FormatOptions) -> None:

@@ -19,7 +19,7 @@ from lxml.builder import ElementMaker
 
 from termkit.glossary.formats.base import LANGS
 from termkit.glossary.formats.xmlsafe import local, text_of
-from termkit.glossary.model import STATUSES, Concept
+from termkit.glossary.model import STATUSES, Concept, normalize_pos
 from termkit.textnorm import is_acronym
 
 NOTE_PREFIX = "termkit-"
@@ -119,7 +119,7 @@ def entry_to_concept(entry: Entry) -> Concept | None:
 
     fr = pick(fr_terms) or fr_terms[0]
     en = pick(en_terms)
-    pos = machine.get("pos") or fr.pos or "noun"
+    pos = machine.get("pos") or normalize_pos(fr.pos)
     status = machine.get("status", "approved")
     return Concept(
         id=machine.get("id") or entry.id,

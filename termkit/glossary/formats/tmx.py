@@ -11,8 +11,28 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from termkit.glossary.formats.base import GlossaryFormat
-from termkit.glossary.formats.xmlsafe import iter_elements, local, text_of
+from termkit.glossary.formats.xmlsafe import iter_elements, local
 from termkit.glossary.model import Concept, concept_id
+
+
+# TMX inline codes: their content is the native markup they stand for (<b>, {1}), not text.
+INLINE_CODES = {"bpt", "ept", "ph", "it", "ut"}
+
+
+def plain_text(seg) -> str:
+    """The text of a TMX ``<seg>``: inline codes (bpt, ept, ph, it, ut) left out, the text
+    around them and inside ``<hi>`` kept with its spaces; runs of whitespace made single."""
+    parts = [seg.text or ""]
+
+    def walk(elem) -> None:
+        for child in elem:
+            if local(child.tag) not in INLINE_CODES:
+                parts.append(child.text or "")
+                walk(child)
+            parts.append(child.tail or "")
+
+    walk(seg)
+    return " ".join("".join(parts).split())
 
 
 class TMXFormat(GlossaryFormat):
@@ -34,7 +54,7 @@ class TMXFormat(GlossaryFormat):
                 lang = lang.split("-")[0].split("_")[0].lower()
                 seg = next((s for s in tuv if local(s.tag) == "seg"), None)
                 if lang in ("fr", "en") and seg is not None and lang not in segs:
-                    segs[lang] = text_of(seg)
+                    segs[lang] = plain_text(seg)
             if segs.get("fr") and segs.get("en"):
                 base = tu.get("tuid") or concept_id(segs["fr"])[:60]
                 n = seen.get(base, 0) + 1

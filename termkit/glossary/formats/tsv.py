@@ -94,25 +94,26 @@ def read_header(path: str | os.PathLike) -> list[str]:
 def append_tsv(concepts: Iterable[Concept], path: str | os.PathLike) -> int:
     """Append concepts to an existing TSV glossary, atomically, leaving every existing byte as it was.
 
-    New rows follow the file's own column order. Returns the number of rows appended.
-    A file whose header lacks columns that termkit writes is rewritten whole instead.
+    New rows follow the file's own column order. Only when a new concept has a value for a
+    column the file lacks (an imported definition, say) is the file rewritten whole with
+    every column, so that nothing is lost. Returns the number of rows appended.
     """
     header = read_header(path)
-    if set(header) != set(COLUMNS):
-        existing = read_tsv(path).concepts
-        rows = list(concepts)
-        write_tsv([*existing, *rows], path)
-        return len(rows)
+    missing = [c for c in COLUMNS if c not in header]
     data = read_bytes(str(path))
-    n = 0
+    added: list[Concept] = []
+    widen = False
     with atomic_write(path, "wb") as fh:
         fh.write(data)
         if data and not data.endswith(b"\n"):
             fh.write(b"\n")
         for c in concepts:
+            added.append(c)
+            widen = widen or any(getattr(c, col) for col in missing)
             fh.write(format_row(c, header).encode("utf-8"))
-            n += 1
-    return n
+    if widen:
+        write_tsv([*read_tsv(path).concepts[:-len(added)], *added], path)
+    return len(added)
 
 
 def write_tsv(concepts: Iterable[Concept], path: str | os.PathLike) -> None:
