@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import sys
+from pathlib import Path
 from collections.abc import Callable, Iterator
 
 import click
@@ -156,36 +157,105 @@ def parse(files: tuple[str, ...], fmt: str, output: str, parser, quiet: bool) ->
 @cli.command(short_help="Extract ranked names and terms from French text.")
 @click.argument("files", nargs=-1, required=True, metavar="FILE...")
 @click.option("-o", "--output", default="-", metavar="OUT", help="Output file (default: stdout). Written atomically.")
-@click.option("--format", "fmt", type=click.Choice(["tsv", "json"]), default="tsv", show_default=True)
-@click.option("--top", type=click.IntRange(min=1), help="Keep the N best candidates.")
+@click.option("--format", "fmt", type=click.Choice(["text", "tsv", "json"]),
+              help="text: a table for reading; tsv/json: every field. Default: text on a terminal, else tsv.")
+@click.option("--top", type=click.IntRange(min=1), help="Keep the N most probable candidates.")
+@click.option("--all", "keep_all", is_flag=True, help="Keep every candidate, not only those the ranker keeps.")
 @click.option("--min-freq", type=click.IntRange(min=1), default=1, show_default=True, help="Drop rarer candidates.")
+@click.option("--ranker", metavar="MODEL", help="Ranker model file (default: $TERMKIT_RANKER, else the shipped one).")
 @nlp_options
-def extract(files: tuple[str, ...], output: str, fmt: str, top: int | None, min_freq: int, parser, quiet: bool) -> None:
-    """Extract ranked term candidates from French documents.
+def extract(files: tuple[str, ...], output: str, fmt: str | None, top: int | None, keep_all: bool, min_freq: int,
+            ranker: str | None, parser, quiet: bool) -> None:
+    """Extract names and terms from French documents, ranked by the probability that they
+    belong in a glossary.
 
-    Names of people, organisations and places (Stanza NER joined with proper-noun runs),
-    transliterated names, and technical terms (lemma-based POS patterns, C-value, and
-    specificity against general French from wordfreq). Variants are grouped under one
-    candidate: inflection, case and accents, hyphenation, spelling/transliteration
-    (Kirghizstan / Kirghizistan), acronym and expansion (ONU / Organisation des Nations
-    unies), short names (Trump / Donald Trump), elision (l'uranium / uranium).
+    Names of people, organisations and places (Stanza NER joined with proper-noun runs,
+    whole official names), transliterated names, and technical terms (lemma-based POS
+    patterns). A learned ranker (gradient-boosted trees over frequency, termhood against
+    general French, nesting, spread, NER votes, shape and context) gives each candidate a
+    probability; by default the candidates whose probability reaches the model's threshold
+    are kept. Variants are grouped under one candidate: inflection, case and accents,
+    hyphenation, transliteration (Kirghizstan / Kirghizistan), acronym and expansion,
+    short names (Trump / Donald Trump), elision.
 
     \b
     Examples:
-      termkit extract seeds/*.fr.txt --top 40
+      termkit extract seeds/*.fr.txt                     # the kept candidates, a table on a terminal
       termkit extract seeds/*.fr.txt --format json -o candidates.json
-      termkit extract newstest.fr.sgm --min-freq 2 -o terms.tsv
+      termkit extract seeds/*.fr.txt --all -o all.tsv    # every candidate, with its probability
+      termkit extract newstest.fr.sgm --top 100 --min-freq 2
     """
     from termkit.extract import ExtractOptions, extract_from_stream
     from termkit.extract.formats import write_candidates
     from termkit.sources import read_all
 
+    fmt = fmt or ("text" if output == "-" and sys.stdout.isatty() else "tsv")
     docs = read_all(list(files))
+    options = ExtractOptions(top=top, keep_all=keep_all, min_freq=min_freq, ranker=ranker or "default")
     with progress_bar(total_chars(docs), "Parsing", quiet) as update:
-        cands = extract_from_stream(docs, parser.iter_sentences(docs, progress=update),
-                                    ExtractOptions(top=top, min_freq=min_freq))
+        cands = extract_from_stream(docs, parser.iter_sentences(docs, progress=update), options)
     with open_output(output) as out:
         write_candidates(cands, out, fmt)
+
+
+@cli.group(short_help="Train the term ranker from annotated texts or reviews.")
+def ranker() -> None:
+    """The learned ranker that decides which candidates `extract` and `glossary build` keep."""
+
+
+@ranker.command("train", short_help="Train a ranker from annotated texts or a reviewed glossary.")
+@click.option("--train", "train_dirs", multiple=True, metavar="DIR",
+              help="Annotated folder: texts (texts/*.txt or ACTER's annotated/texts) and a term list "
+                   "(terms.tsv, one per line, or ACTER's *_terms_nes.tsv). Repeatable.")
+@click.option("--valid", "valid_dir", metavar="DIR", help="Annotated folder on which to choose the threshold.")
+@click.option("--glossary", "glossaries", multiple=True, metavar="GLOSSARY",
+              help="A reviewed TSV glossary: approved rows are terms, rejected rows are not. Needs --texts.")
+@click.option("--texts", cls=GreedyOption, metavar="FILE...", help="The source texts of --glossary.")
+@click.option("-o", "--output", required=True, metavar="MODEL", help="Model file to write (JSON).")
+@click.option("--licence", default="", metavar="TEXT",
+              help="Licence of the training data, carried in the model file (a model is derived from its data).")
+@report_format
+@nlp_options
+def ranker_train(train_dirs, valid_dir, glossaries, texts, output, licence, fmt, parser, quiet) -> None:
+    """Train the term ranker (gradient-boosted trees, LightGBM) and choose its threshold.
+
+    From ACTER-style folders (texts plus the list of their terms), or from a reviewed
+    glossary's decisions with the texts it was built from, so that a team's own reviews
+    teach the ranker. The threshold maximises F1 of the kept forms on --valid, else on
+    out-of-fold predictions over the training folders. Use the model with
+    `termkit extract --ranker MODEL` or TERMKIT_RANKER=MODEL.
+
+    \b
+    Examples:
+      termkit ranker train --train acter/fr/corp --train acter/fr/wind --valid acter/fr/equi -o ranker.json
+      termkit ranker train --glossary glossaries/news.fr-en.tsv --texts news/*.fr.txt -o ranker.json
+    """
+    import json
+
+    from termkit.extract.training import Source, acter_folder, glossary_decisions, train_from_sources
+
+    if not train_dirs and not glossaries:
+        raise click.UsageError("give --train DIR (texts and term list) or --glossary GLOSSARY --texts FILE...")
+    if glossaries and not texts:
+        raise click.UsageError("--glossary needs the texts it was built from: --texts FILE...")
+    sources = [Source(Path(d).name, *acter_folder(d)) for d in train_dirs]
+    for g in glossaries:
+        approved, rejected = glossary_decisions(g)
+        sources.append(Source(g, list(texts), approved, rejected))
+    valid = Source(Path(valid_dir).name, *acter_folder(valid_dir)) if valid_dir else None
+    all_texts = [t for s in [*sources, *([valid] if valid else [])] for t in s.texts]
+    with progress_bar(sum(Path(t).stat().st_size for t in all_texts), "Parsing", quiet) as update:
+        model = train_from_sources(sources, valid, parser, update)
+    if licence:
+        model.meta["licence"] = licence
+    model.save(output)
+    summary = {"output": output, "threshold": model.threshold, **model.meta}
+    if fmt == "json":
+        click.echo(json.dumps(summary, ensure_ascii=False, default=str))
+    else:
+        click.echo(f"{output}: {len(model.trees)} trees over {len(model.feature_names)} features, threshold "
+                   f"{model.threshold} (chosen on {model.meta['threshold_chosen_on']}); "
+                   f"{model.meta['positives']} positives, {model.meta['negatives']} negatives", err=True)
 
 
 @cli.command(short_help="Sentence-align a French article with its English version.")

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from termkit.extract import acronyms
 from termkit.extract.model import TERM, Candidate, Context, Variant
-from termkit.extract.spans import Span, mwt_inside, name_spans, term_spans, word_tag
+from termkit.extract.spans import INSTITUTIONS, Span, mwt_inside, name_spans, term_spans, word_tag
 from termkit.nlp.doc import ParsedDocument, Sentence, Word
 from termkit.textnorm import clean, fold, graphical_variants, skeleton
 
@@ -19,12 +19,19 @@ from termkit.textnorm import clean, fold, graphical_variants, skeleton
 class ExtractOptions:
     """Knobs of :func:`extract_terms`.
 
-    ``top``: keep the best N candidates (None: all); ``min_freq``: drop rarer ones;
-    ``names``/``terms``: which kinds to extract; ``single_words``: keep one-word
-    common-noun/adjective/verb terms; ``contexts``: sentences kept per candidate.
+    ``ranker``: the learned ranker that gives each candidate its ``probability`` (a
+    :class:`~termkit.extract.ranker.RankerModel`, a model file, ``"default"`` for
+    ``$TERMKIT_RANKER`` or the shipped model, or None for the hand-weighted score alone);
+    which candidates come out: the ``top`` N, else every one with ``keep_all``, else those
+    whose probability reaches the model's threshold (every one when there is no ranker);
+    ``min_freq``: drop rarer ones; ``names``/``terms``: which kinds to extract;
+    ``single_words``: keep one-word common-noun/adjective/verb terms; ``contexts``:
+    sentences kept per candidate.
     """
 
     top: int | None = None
+    keep_all: bool = False
+    ranker: object = "default"
     min_freq: int = 1
     names: bool = True
     terms: bool = True
@@ -44,6 +51,8 @@ class _Occ:
     ner: str | None
     kind: str
     initial: bool = False  # opens its sentence (only punctuation before it)
+    paren: bool = False  # written inside parentheses or just before one: "ACR (Expansion)"
+    shout: bool = False  # in a sentence written in capitals (a heading): "ENQUETES ADMINISTRATIVES"
     expansion: _Group | None = None  # an acronym's expansion written beside it: "Expansion (ACR)"
 
 
@@ -55,6 +64,7 @@ class _Group:
     words: int
     head_tag: str
     content: list[tuple[str, str, str]]  # (folded lemma, lemma, form) of content words, lower case
+    pattern: str = ""  # the POS letters of its first occurrence (spans.word_tag)
     occs: list[_Occ] = field(default_factory=list)
     parent: _Group | None = None
     relation: str = ""  # how this group joined its root
@@ -114,15 +124,76 @@ def extract_from_stream(
     roots: dict[int, list[_Group]] = defaultdict(list)
     for g in groups.values():
         roots[id(g.root())].append(g)
-    nested = _nested_frequency(containers)
+    nested, outer_of = _nested_frequency(containers)
+    corpus = _Corpus(n_words, max(1, len({d for d, _ in texts})), lemma_counts, _productivity(roots.values()))
     candidates = []
-    for members in roots.values():
-        cand = _candidate(members, texts, nested, lemma_counts, n_words, general, opts)
-        if cand is not None and cand.frequency >= opts.min_freq:
-            candidates.append(cand)
-    # names first: every name is glossary material for a translator; terms by termhood
-    candidates.sort(key=lambda c: (c.type == TERM, -c.score, -c.frequency, c.canonical))
-    return candidates[: opts.top] if opts.top else candidates
+    by_root: dict[int, Candidate] = {}
+    for key, members in roots.items():
+        cand = _candidate(members, texts, nested, corpus, general, opts)
+        if cand is not None:
+            by_root[key] = cand
+            if cand.frequency >= opts.min_freq:
+                candidates.append(cand)
+    for key, cand in by_root.items():
+        outer = by_root.get(outer_of.get(key, -1))
+        if outer is not None and cand.features.get("nested_all", 0.0) >= 1.0:
+            cand.inside = outer.canonical
+    _add_corpus_ranks(candidates, corpus)
+    model = _ranker(opts.ranker)
+    if model is None:
+        # names first: every name is glossary material for a translator; terms by termhood
+        candidates.sort(key=lambda c: (c.type == TERM, -c.score, -c.frequency, c.canonical))
+        return candidates[: opts.top] if opts.top else candidates
+    model.score(candidates)
+    candidates.sort(key=lambda c: (-(c.probability or 0.0), -c.score, c.canonical))
+    if opts.top:
+        return candidates[: opts.top]
+    if opts.keep_all:
+        return candidates
+    return kept_by_default(candidates, model.threshold)
+
+
+def kept_by_default(candidates: Sequence[Candidate], threshold: float) -> list[Candidate]:
+    """The default selection: probable enough, and not a fragment of another kept candidate
+    (every occurrence inside it: "Nations" in "Nations unies", "Abraham" in "accords d'Abraham")."""
+    probable = [c for c in candidates if (c.probability or 0.0) >= threshold]
+    kept = {c.canonical for c in probable}
+    return [c for c in probable if not (c.inside and c.inside in kept)]
+
+
+RANKED_FEATURES = ("log_freq", "log_independent", "specificity", "spec_min", "score", "head_productivity",
+                   "general_min", "chars")
+
+
+def _add_corpus_ranks(candidates: list[Candidate], corpus: _Corpus) -> None:
+    """Features relative to the corpus, which travel across domains and corpus sizes: each
+    candidate's percentile among the corpus's candidates for a few features, and its
+    frequency per 10,000 words."""
+    n = len(candidates)
+    for name in RANKED_FEATURES:
+        order = sorted(range(n), key=lambda k: candidates[k].features.get(name, 0.0))
+        rank, k = 0, 0
+        while k < n:  # ties share their mean rank
+            j = k
+            value = candidates[order[k]].features.get(name, 0.0)
+            while j < n and candidates[order[j]].features.get(name, 0.0) == value:
+                j += 1
+            pct = round(((k + j - 1) / 2) / max(n - 1, 1), 4)
+            for m in range(k, j):
+                candidates[order[m]].features[f"pct_{name}"] = pct
+            k = j
+    for c in candidates:
+        c.features["per_10k_words"] = round(10_000 * c.frequency / max(corpus.n_words, 1), 4)
+
+
+def _ranker(spec):
+    if spec is None:
+        return None
+    from termkit.extract.ranker import RankerModel, load_model
+
+    if isinstance(spec, RankerModel):
+        return spec
+    return load_model(None if spec == "default" else spec)
 
 
 def _collect(docs: Sequence, stream: Iterable[tuple[int, Sentence]], opts: ExtractOptions,
@@ -155,6 +226,8 @@ def _collect(docs: Sequence, stream: Iterable[tuple[int, Sentence]], opts: Extra
         placed: list[tuple[int, int, _Group, _Occ]] = []
         seen: set[tuple[int, int]] = set()
         base = sentence.start
+        letters = [c for c in sentence.text if c.isalpha()]
+        shout = len(letters) >= 8 and sum(c.isupper() for c in letters) > 0.6 * len(letters)
         for span in spans:
             if (span.i, span.j) in seen or mwt_inside(words, span.i, span.j):
                 continue
@@ -166,7 +239,8 @@ def _collect(docs: Sequence, stream: Iterable[tuple[int, Sentence]], opts: Extra
             if span.kind == "term" and tags[span.i] in "NAV" and initial:
                 surface = surface[:1].lower() + surface[1:]
             surface = surfaces.setdefault(surface, surface)
-            occ = _Occ(doc_id, s_idx, span.i, span.j, surface, span.ner, span.kind, initial)
+            paren = (span.i > 0 and words[span.i - 1].text == "(") or (span.j < len(words) and words[span.j].text == "(")
+            occ = _Occ(doc_id, s_idx, span.i, span.j, surface, span.ner, span.kind, initial, paren, shout)
             g.occs.append(occ)
             placed.append((span.i, span.j, g, occ))
         for a in placed:
@@ -218,7 +292,7 @@ def _group_for(groups: dict, span: Span, words: list[Word], tags: str, surface: 
     if g is None:
         # A term that is exactly a name already seen (or the reverse) joins it.
         other = groups.get(("name" if span.kind == "term" else "term", key))
-        g = _Group(key, span.kind, lemma, len(content) or 1, ts[0] if ts else "X", content)
+        g = _Group(key, span.kind, lemma, len(content) or 1, ts[0] if ts else "X", content, pattern=ts)
         groups[gk] = g
         if other is not None:
             _union(other, g, "inflection")
@@ -310,8 +384,9 @@ def _vote_type(g: _Group) -> str:
     return votes.most_common(1)[0][0] if votes else "MISC"
 
 
-def _nested_frequency(containers: list[list]) -> dict[int, float]:
-    """For each candidate, how many of its occurrences its most frequent container covers.
+def _nested_frequency(containers: list[list]) -> tuple[dict[int, float], dict[int, int]]:
+    """For each candidate, how many of its occurrences its most frequent container covers,
+    and that container.
 
     A stricter nesting correction than C-value's mean over containers: "Nations
     unies" inside "Organisation des Nations unies" every time is a fragment,
@@ -323,12 +398,34 @@ def _nested_frequency(containers: list[list]) -> dict[int, float]:
         if a is not b:
             cooc[(id(a), id(b))] += count
     best: dict[int, float] = {}
-    for (a, _b), n in cooc.items():
-        best[a] = max(best.get(a, 0), n)
-    return best
+    outer: dict[int, int] = {}
+    for (a, b), n in cooc.items():
+        if n > best.get(a, 0):
+            best[a], outer[a] = n, b
+    return best, outer
 
 
-def _candidate(members, texts, nested, lemma_counts, n_words, general, opts) -> Candidate | None:
+@dataclass
+class _Corpus:
+    n_words: int
+    n_docs: int
+    lemma_counts: Counter
+    heads: Counter  # candidates per head (first content lemma) and per last content lemma
+
+
+def _productivity(roots) -> Counter:
+    """How many candidates share each first and each last content lemma (head/modifier productivity)."""
+    out: Counter[str] = Counter()
+    for members in roots:
+        root = next(g for g in members if g.parent is None)
+        if root.kind == "term" and root.content:
+            out["H " + root.content[0][0]] += 1
+            out["M " + root.content[-1][0]] += 1
+    return out
+
+
+def _candidate(members, texts, nested, corpus: _Corpus, general, opts) -> Candidate | None:
+    lemma_counts, n_words = corpus.lemma_counts, corpus.n_words
     root = next(g for g in members if g.parent is None)
     occs = [o for g in members for o in g.occs]
     if not occs:
@@ -369,7 +466,10 @@ def _candidate(members, texts, nested, lemma_counts, n_words, general, opts) -> 
         if any(c.doc == o.doc for c in contexts) and doc_frequency > len(contexts):
             continue
         contexts.append(Context(o.doc, texts[(o.doc, o.sent)]))
+    features = _features(root, occs, kinds, variants, frequency, doc_frequency, f_adj, spec, score, canonical, corpus,
+                         general)
     return Candidate(
+        features=features,
         canonical=canonical,
         lemma=root.lemma,
         type=ctype,
@@ -385,12 +485,83 @@ def _candidate(members, texts, nested, lemma_counts, n_words, general, opts) -> 
     )
 
 
+FEATURE_VERSION = 1
+NER_TYPES = ("PER", "LOC", "ORG", "MISC")
+
+
+def _features(root: _Group, occs: list[_Occ], kinds: set[str], variants: list[Variant], frequency: int,
+              doc_frequency: int, f_adj: float, spec: float, score: float, canonical: str, corpus: _Corpus,
+              general) -> dict[str, float]:
+    """What the learned ranker sees of a candidate (see :mod:`termkit.extract.ranker`): counts,
+    termhood, nesting, spread, NER votes, shape, capitalisation, context, head statistics."""
+    ner = Counter(o.ner for o in occs if o.ner)
+    tagged = sum(ner.values())
+    inside = [o for o in occs if not o.initial]
+    upper = sum(o.surface[:1].isupper() for o in inside)
+    gens = [math.log10(max(general(lemma), general(form), 1e-8)) for _k, lemma, form in root.content] or [-8.0]
+    specs = []
+    for key, lemma, form in root.content:
+        corp = corpus.lemma_counts.get(key, 1) / max(corpus.n_words, 1)
+        specs.append(math.log10(corp / max(general(lemma), general(form), 1e-7)))
+    specs = specs or [0.0]
+    relations = {v.relation for v in variants}
+    letters = [c for c in canonical if c.isalpha()]
+    words = canonical.split()
+    head = root.content[0][0] if root.content else ""
+    last = root.content[-1][0] if root.content else ""
+    f = {
+        "log_freq": math.log1p(frequency),
+        "log_independent": math.log1p(f_adj),
+        "nested_ratio": 1.0 - f_adj / frequency if frequency else 0.0,
+        "nested_all": min(1.0, (frequency - f_adj if f_adj >= 1 else frequency) / frequency) if frequency else 0.0,
+        "doc_spread": doc_frequency / corpus.n_docs,
+        "log_doc_freq": math.log1p(doc_frequency),
+        "specificity": spec,
+        "spec_min": min(specs),
+        "spec_max": max(specs),
+        "general_min": min(gens),
+        "general_max": max(gens),
+        "content_words": float(root.words),
+        "tokens": float(len(root.pattern) or 1),
+        "chars": float(len(canonical)),
+        "written_as_name": float("name" in kinds),
+        "ner_tagged": tagged / len(occs),
+        **{f"ner_{t}": ner.get(t, 0) / len(occs) for t in NER_TYPES},
+        "cap_inside": upper / len(inside) if inside else -1.0,
+        "initial_ratio": 1.0 - len(inside) / len(occs),
+        "paren_ratio": sum(o.paren for o in occs) / len(occs),
+        "shout_ratio": sum(o.shout for o in occs) / len(occs),
+        "acronym": float(acronyms.is_acronym(canonical)),
+        "all_upper": float(bool(letters) and all(c.isupper() for c in letters)),
+        "title_case": float(all(w[:1].isupper() for w in words if len(w) > 3)),
+        "has_digit": float(any(c.isdigit() for c in canonical)),
+        "has_hyphen": float("-" in canonical),
+        "n_prep": float(root.pattern.count("P")),
+        "head_N": float(root.head_tag == "N"),
+        "head_A": float(root.head_tag == "A"),
+        "head_V": float(root.head_tag == "V"),
+        "head_R": float(root.head_tag == "R"),
+        "has_adj": float("A" in root.pattern),
+        "n_variants": float(len(variants)),
+        "acronym_link": float(bool(relations & {"acronym", "expansion"})),
+        "graphical_link": float("graphical" in relations),
+        "head_productivity": math.log1p(corpus.heads.get("H " + head, 0)),
+        "modifier_productivity": math.log1p(corpus.heads.get("M " + last, 0)),
+        "head_lemma_freq": math.log1p(corpus.lemma_counts.get(head, 0)),
+        "score": score,
+    }
+    return {k: round(v, 4) for k, v in f.items()}
+
+
 _COMMON_WORD = 1e-6  # general-French frequency above which a word is a common word
 
 
 def _written_as_name(occs: list[_Occ], canonical: str, general: Callable[[str], float]) -> bool:
     """Whether a candidate is written as a French proper name: capitalised inside sentences more
     often than not; seen only opening sentences, a single word must be rare in general French."""
+    first = canonical.split()[0].lower() if canonical.split() else ""
+    if first in INSTITUTIONS and len(canonical.split()) >= 3:
+        return True  # "ministère kazakh de l'IA et du développement numérique": an official name
     upper = lower = 0
     for o in occs:
         if o.initial:

@@ -46,6 +46,9 @@ class Candidate:
     words: int = 1
     independent: float = 0.0
     pos: str = "noun"  # TBX partOfSpeech: noun, adjective, verb, properNoun
+    probability: float | None = None  # the ranker's probability that this is a term or a name
+    inside: str = ""  # the longer candidate that holds every occurrence of this one (a fragment of it)
+    features: dict[str, float] = field(default_factory=dict, repr=False)  # what the ranker sees
 
     @property
     def forms(self) -> list[str]:
@@ -53,5 +56,7 @@ class Candidate:
         return [v.form for v in self.variants]
 
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict."""
-        return asdict(self)
+        """A JSON-ready dict (without the ranker's features)."""
+        out = asdict(self)
+        out.pop("features")
+        return out

@@ -114,6 +114,7 @@ def name_spans(sentence: Sentence, words: list[Word]) -> list[Span]:
             last.ner = last.ner or s.ner
         else:
             merged.append(Span(s.i, s.j, "name", s.ner))
+    merged = _whole_names(merged, words)
     out = []
     for s in merged:
         i, j = s.i, s.j
@@ -124,7 +125,115 @@ def name_spans(sentence: Sentence, words: list[Word]) -> list[Span]:
         while j > i and (words[j - 1].upos in _EDGE_UPOS or not _LETTER.search(words[j - 1].text)):
             j -= 1
         if i < j and _looks_like_name(words, i, j):
-            out.append(Span(i, j, "name", s.ner))
+            out.extend(_split_owner(Span(i, j, "name", s.ner), words))
+    out.extend(institution_spans(words))
+    return out
+
+
+# Words that complete a place name: Asie du Sud, Katpar du Nord, Kairakty supérieur.
+ORIENTATION = {"nord", "sud", "est", "ouest", "nord-est", "nord-ouest", "sud-est", "sud-ouest", "supérieur",
+               "supérieure", "inférieur", "inférieure", "occidental", "occidentale", "oriental", "orientale",
+               "septentrional", "septentrionale", "méridional", "méridionale", "central", "centrale"}
+# English function words inside an English name quoted in French text: Observatory of Economic Complexity.
+ENGLISH_LINKS = {"of", "for", "the", "and", "on", "&"}
+_FR_LINKS = {"de", "du", "des", "d'", "d’"}
+_ARTICLES = {"la", "l'", "l’", "le", "les"}
+
+
+def _cap(w: Word) -> bool:
+    return w.text[:1].isupper() and bool(_LETTER.search(w.text))
+
+
+def _whole_names(spans: list[Span], words: list[Word]) -> list[Span]:
+    """Extend name spans to the whole name: over an English function word between capitalised
+    words, over "du/de la/des" + an orientation word, and over a following orientation
+    adjective; then merge spans that now overlap."""
+    n = len(words)
+    out: list[Span] = []
+    for s in spans:
+        i, j = s.i, s.j
+        while True:
+            if (j + 1 < n and words[j].text.lower() in ENGLISH_LINKS and _cap(words[j - 1])
+                    and (_cap(words[j + 1]) or (j + 2 < n and words[j + 1].text.lower() == "the" and _cap(words[j + 2])))):
+                j += 2 if _cap(words[j + 1]) else 3
+                while j < n and _cap(words[j]) and words[j].upos in ("PROPN", "NOUN", "ADJ", "X"):
+                    j += 1
+                continue
+            k = j
+            if k < n and words[k].text.lower() in _FR_LINKS:
+                k += 1
+                if k < n and words[k].text.lower() in _ARTICLES:
+                    k += 1
+                if k < n and words[k].text.lower() in ORIENTATION and _cap(words[k]):
+                    j = k + 1
+                    continue
+            if j < n and words[j].text.lower() in ORIENTATION and not _cap(words[j]) and words[j].upos == "ADJ":
+                j += 1
+                continue
+            break
+        out.append(Span(i, j, s.kind, s.ner))
+    merged: list[Span] = []
+    for s in sorted(out, key=lambda s: (s.i, -s.j)):
+        if merged and s.i < merged[-1].j:
+            merged[-1].j = max(merged[-1].j, s.j)
+            merged[-1].ner = merged[-1].ner or s.ner
+        else:
+            merged.append(s)
+    return merged
+
+
+def _split_owner(span: Span, words: list[Word]) -> list[Span]:
+    """"Alatau City Bank du Kazakhstan" -> Alatau City Bank, Kazakhstan: a name of two or more
+    capitalised words followed by du/de/des + another name is two names (the whole one,
+    "Organisation des Nations unies" or "Corée du Sud", has fewer capitals before the link,
+    or an orientation word after it)."""
+    for k in range(span.i + 2, span.j - 1):
+        if words[k].text.lower() not in _FR_LINKS:
+            continue
+        caps = sum(_cap(w) for w in words[span.i:k])
+        m = k + 1
+        if m < span.j and words[m].text.lower() in _ARTICLES:
+            m += 1
+        if caps >= 2 and m < span.j and _cap(words[m]) and words[m].text.lower() not in ORIENTATION:
+            return [Span(span.i, k, "name", span.ner), Span(m, span.j, "name", None)]
+    return [span]
+
+
+# Heads of official names that French writes in lower case or that take long complements:
+# "ministère kazakh de l'IA et du développement numérique", "Fonds de partenariat pour
+# l'investissement en Asie centrale".
+INSTITUTIONS = {"ministère", "fonds", "banque", "agence", "office", "commission", "conseil", "organisation",
+                "institut", "comité", "autorité", "cour", "tribunal", "parlement", "assemblée", "université",
+                "observatoire", "secrétariat", "fédération", "chambre", "haut-commissariat", "direction"}
+_INST_ADPS = {"de", "du", "des", "d'", "d’", "pour", "en", "à", "au", "aux", "sur", "contre"}
+
+
+def institution_spans(words: list[Word]) -> list[Span]:
+    """Official names of institutions: a head (capitalised, or "ministère") with its
+    adjectives and complements, up to the first word that cannot continue a name."""
+    out = []
+    n = len(words)
+    for i, w in enumerate(words):
+        head = w.text.lower()
+        if head not in INSTITUTIONS or not (_cap(w) or head == "ministère"):
+            continue
+        j, last_good = i + 1, i + 1
+        while j < n and j - i < 14:
+            t, low = words[j], words[j].text.lower()
+            if t.upos in ("ADJ", "NOUN", "PROPN") and _LETTER.search(t.text):
+                j += 1
+                last_good = j
+            elif low in _INST_ADPS or (low in _ARTICLES and t.upos == "DET"):
+                nxt = words[j + 1] if j + 1 < n else None
+                if nxt is None or nxt.upos not in ("DET", "NOUN", "PROPN", "ADJ", "ADP"):
+                    break  # "pour attirer": a verb follows, the name has ended
+                j += 1
+            elif low == "et" and j + 1 < n and words[j + 1].text.lower() in {"du", "de", "des", "d'", "à", "au"}:
+                j += 1
+            else:
+                break
+        if last_good - i >= 3:
+            out.append(Span(i, last_good, "name", "ORG"))
     return out
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from termkit.textnorm import fold
 
-STATUSES = ("candidate", "approved")
+STATUSES = ("candidate", "approved", "rejected")
 
 # Parts of speech as other tools and languages write them -> TBX-Basic values.
 _POS_ALIASES = {

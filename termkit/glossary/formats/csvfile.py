@@ -78,7 +78,7 @@ class CSVFormat(GlossaryFormat):
             kw["status"] = kw.get("status") or "approved"
             if kw["status"] not in STATUSES:
                 raise InputError(path, f"status {kw['status']!r} is not one of {', '.join(STATUSES)}",
-                                 "use candidate or approved", line=line)
+                                 "use candidate, approved or rejected", line=line)
             kw["type"] = kw.get("type") or "TERM"
             kw["pos"] = normalize_pos(kw.get("pos") or "")
             yield Concept(**kw)

@@ -59,7 +59,7 @@ def read_tsv(path: str | os.PathLike) -> Glossary:
             raise InputError(name, f"duplicate id {kw['id']!r}", "give each concept its own id", line=k + 1)
         if kw["status"] not in STATUSES:
             raise InputError(name, f"status {kw['status']!r} is not one of {', '.join(STATUSES)}",
-                             "use candidate or approved", line=k + 1)
+                             "use candidate, approved or rejected", line=k + 1)
         seen.add(kw["id"])
         concepts.append(Concept(**kw))
     return Glossary(concepts, name)

@@ -1,0 +1,170 @@
+"""The learned termhood ranker: gradient-boosted trees over candidate features, with a
+calibrated probability threshold that decides which candidates the extractor keeps.
+
+The model is trained with LightGBM (``termkit ranker train``, see
+:mod:`termkit.extract.training`) and stored as plain JSON: the feature names and
+version, the trees (split feature, threshold, children, leaf values), the probability
+threshold and how it was trained. Scoring needs only numpy, so LightGBM is a training
+dependency, not a runtime one. The shipped model (``termkit/extract/models/ranker.json``)
+is trained on ACTER 1.5 French (CC BY-NC-SA 4.0): see the README.
+
+    >>> from termkit.extract.ranker import load_model
+    >>> model = load_model()                # the shipped model, read once, lazily  # doctest: +SKIP
+    >>> model.score(candidates)             # sets candidate.probability            # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from termkit.errors import TermkitError
+from termkit.extract.model import Candidate
+
+MODEL_FORMAT = "termkit-ranker/1"
+DEFAULT_MODEL = "ranker.json"
+
+
+@dataclass
+class Tree:
+    """One regression tree as flat arrays: an internal node ``k`` sends a sample left when
+    ``x[feature[k]] <= threshold[k]``; children >= 0 are nodes, ``~child`` are leaves."""
+
+    feature: list[int]
+    threshold: list[float]
+    left: list[int]
+    right: list[int]
+    default_left: list[bool]
+    leaf: list[float]
+
+
+@dataclass
+class RankerModel:
+    """A trained ranker: feature names and version, trees, the probability threshold, provenance."""
+
+    feature_names: list[str]
+    feature_version: int
+    trees: list[Tree]
+    threshold: float
+    meta: dict = field(default_factory=dict)
+    path: str = ""
+
+    def probabilities(self, rows: Sequence[Sequence[float]]):
+        """P(term or name) for each feature row (a numpy array)."""
+        import numpy as np
+
+        x = np.asarray(rows, dtype=np.float64).reshape(len(rows), len(self.feature_names))
+        raw = np.zeros(len(x))
+        idx = np.arange(len(x))
+        for t in self.trees:
+            if not t.feature:  # a single leaf
+                raw += t.leaf[0]
+                continue
+            feat, thr = np.asarray(t.feature), np.asarray(t.threshold)
+            left, right = np.asarray(t.left), np.asarray(t.right)
+            dleft = np.asarray(t.default_left)
+            node = np.zeros(len(x), dtype=np.int64)
+            active = node >= 0
+            while active.any():
+                k = node[active]
+                v = x[idx[active], feat[k]]
+                go_left = np.where(np.isnan(v), dleft[k], v <= thr[k])
+                node[active] = np.where(go_left, left[k], right[k])
+                active = node >= 0
+            raw += np.asarray(t.leaf)[~node]
+        return 1.0 / (1.0 + np.exp(-raw))
+
+    def score(self, candidates: Sequence[Candidate]) -> None:
+        """Set ``probability`` on every candidate (rounded to 4 decimals)."""
+        if not candidates:
+            return
+        rows = [[c.features.get(name, 0.0) for name in self.feature_names] for c in candidates]
+        for c, p in zip(candidates, self.probabilities(rows)):
+            c.probability = round(float(p), 4)
+
+    def to_json(self) -> dict:
+        """The model file's content."""
+        return {"format": MODEL_FORMAT, "feature_version": self.feature_version, "features": self.feature_names,
+                "threshold": self.threshold, "meta": self.meta,
+                "trees": [[t.feature, t.threshold, t.left, t.right, [int(b) for b in t.default_left], t.leaf]
+                          for t in self.trees]}
+
+    def save(self, path: str | os.PathLike) -> None:
+        """Write the model file atomically."""
+        from termkit.fsutil import atomic_write
+
+        with atomic_write(path) as fh:
+            json.dump(self.to_json(), fh, separators=(",", ":"))
+            fh.write("\n")
+
+
+def trees_from_lightgbm(dump: dict) -> list[Tree]:
+    """Flatten ``Booster.dump_model()`` trees (numerical ``<=`` splits only)."""
+    out = []
+    for info in dump["tree_info"]:
+        t = Tree([], [], [], [], [], [])
+
+        def walk(node: dict) -> int:
+            if "leaf_index" in node or "split_index" not in node:
+                t.leaf.append(float(node.get("leaf_value", 0.0)))
+                return ~(len(t.leaf) - 1)
+            if node.get("decision_type", "<=") != "<=" or node.get("missing_type", "None") not in ("None", "NaN"):
+                raise ValueError(f"unsupported split {node.get('decision_type')} / {node.get('missing_type')}")
+            k = len(t.feature)
+            t.feature.append(int(node["split_feature"]))
+            t.threshold.append(float(node["threshold"]))
+            t.default_left.append(bool(node.get("default_left", True)))
+            t.left.append(0)
+            t.right.append(0)
+            t.left[k] = walk(node["left_child"])
+            t.right[k] = walk(node["right_child"])
+            return k
+
+        root = walk(info["tree_structure"])
+        if root < 0:
+            t.feature, t.threshold, t.left, t.right, t.default_left = [], [], [], [], []
+        out.append(t)
+    return out
+
+
+_FIX = "retrain it with `termkit ranker train`, or reinstall termkit to get the shipped model back"
+
+
+def read_model(path: str | os.PathLike) -> RankerModel:
+    """Read a model file; a missing, corrupt or incompatible file raises one-line :class:`TermkitError`."""
+    from termkit.extract.extractor import FEATURE_VERSION
+
+    name = str(path)
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise TermkitError(f"ranker model {name}: no such file", _FIX) from None
+    except (OSError, ValueError, UnicodeDecodeError) as exc:
+        raise TermkitError(f"ranker model {name} is unreadable ({type(exc).__name__})", _FIX) from None
+    try:
+        if data.get("format") != MODEL_FORMAT:
+            raise ValueError(f"format {data.get('format')!r}, expected {MODEL_FORMAT!r}")
+        if data["feature_version"] != FEATURE_VERSION:
+            raise ValueError(f"features v{data['feature_version']}, this termkit computes v{FEATURE_VERSION}")
+        trees = [Tree(*(list(part) for part in t[:4]), [bool(b) for b in t[4]], list(t[5])) for t in data["trees"]]
+        n = len(data["features"])
+        if any(f >= n or f < 0 for t in trees for f in t.feature):
+            raise ValueError("a split uses a feature the file does not name")
+        return RankerModel(list(data["features"]), data["feature_version"], trees, float(data["threshold"]),
+                           dict(data.get("meta", {})), name)
+    except (KeyError, TypeError, ValueError, IndexError) as exc:
+        raise TermkitError(f"ranker model {name} is incompatible: {exc}", _FIX) from None
+
+
+def shipped_model_path() -> Path:
+    """Where the model shipped inside the package lives."""
+    return Path(str(resources.files("termkit.extract") / "models" / DEFAULT_MODEL))
+
+
+def load_model(path: str | os.PathLike | None = None) -> RankerModel:
+    """The ranker at ``path`` (default: ``$TERMKIT_RANKER``, else the shipped model)."""
+    return read_model(path or os.environ.get("TERMKIT_RANKER") or shipped_model_path())

@@ -1,0 +1,268 @@
+"""Training the termhood ranker from annotated data (``termkit ranker train``).
+
+Annotated data is either ACTER-style (texts plus a list of their terms: every extracted
+candidate whose forms are in the list is a positive, every other one a negative) or a
+reviewed glossary (approved rows are positives, rejected rows negatives, unreviewed
+candidates left out), always with the source texts. The model is gradient-boosted trees
+(LightGBM, needed only here); the probability threshold is the one that maximises F1 of
+the kept candidates' written forms (TermEval 2020 scoring) on the validation set, or, with
+none, on out-of-fold predictions over the training sets.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from termkit.errors import InputError, TermkitError
+from termkit.extract.model import Candidate
+from termkit.extract.ranker import RankerModel, trees_from_lightgbm
+from termkit.textnorm import fold
+
+MIN_POSITIVES = 10
+PARAMS = {"objective": "binary", "learning_rate": 0.02, "num_leaves": 15, "min_data_in_leaf": 20,
+          "feature_fraction": 0.8, "bagging_fraction": 0.8, "bagging_freq": 1, "lambda_l2": 1.0,
+          "deterministic": True, "force_row_wise": True, "seed": 0, "num_threads": 2, "verbose": -1}
+ROUNDS = 600
+
+
+@dataclass
+class Annotated:
+    """One annotated set: every candidate (with features), the gold forms (lower case) and,
+    for reviewed glossaries, the forms explicitly rejected (None: everything else is negative)."""
+
+    name: str
+    candidates: list[Candidate]
+    gold: set[str]
+    rejected: set[str] | None = None
+    labels: list[int] = field(default_factory=list)
+    group: str = ""  # the corpus a slice belongs to (its own name for a whole corpus)
+    slice: bool = False  # a small slice of a corpus: trained on, never scored for the threshold
+
+    def __post_init__(self) -> None:
+        self.group = self.group or self.name
+        gold = {fold(g) for g in self.gold}
+        if self.rejected is not None:
+            rejected = {fold(r) for r in self.rejected}
+            kept = []
+            for c in self.candidates:
+                forms = {fold(v.form) for v in c.variants}
+                if forms & gold or forms & rejected:
+                    kept.append(c)
+            self.candidates = kept
+        self.labels = [int(any(fold(v.form) in gold for v in c.variants)) for c in self.candidates]
+
+
+def feature_names(sets: Sequence[Annotated]) -> list[str]:
+    """The feature names, in the order the extractor computes them."""
+    for s in sets:
+        for c in s.candidates:
+            return list(c.features)
+    raise TermkitError("no candidates to train on", "give texts in which termkit finds candidates")
+
+
+def _matrix(sets: Sequence[Annotated], names: list[str]):
+    import numpy as np
+
+    rows = [[c.features.get(n, 0.0) for n in names] for s in sets for c in s.candidates]
+    labels = [y for s in sets for y in s.labels]
+    return np.asarray(rows, dtype=np.float64).reshape(len(rows), len(names)), np.asarray(labels)
+
+
+def _booster(sets: Sequence[Annotated], names: list[str], rounds: int | None = None):
+    try:
+        import lightgbm as lgb
+    except ImportError:
+        raise TermkitError("training the ranker needs LightGBM", "pip install 'termkit[train]'") from None
+    x, y = _matrix(sets, names)
+    return lgb.train(PARAMS, lgb.Dataset(x, y, feature_name=names), num_boost_round=rounds or ROUNDS)
+
+
+def flat_scores(cands: Sequence[Candidate], gold: set[str]) -> dict:
+    """TermEval 2020 precision, recall and F1 of the kept candidates' unique lower-cased forms."""
+    pred = {v.form.lower() for c in cands for v in c.variants}
+    tp = len(pred & gold)
+    p = tp / len(pred) if pred else 0.0
+    r = tp / len(gold) if gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(100 * p, 1), "recall": round(100 * r, 1), "f1": round(100 * f, 1),
+            "predicted": len(pred), "gold": len(gold), "true_positives": tp}
+
+
+def f1_by_threshold(cands: Sequence[Candidate], probs: Sequence[float], gold: set[str]) -> list[tuple[float, float]]:
+    """(threshold, flat F1) for every cut-off between distinct probabilities, best first."""
+    order = sorted(range(len(cands)), key=lambda k: -probs[k])
+    pred: set[str] = set()
+    tp = 0
+    out = []
+    for rank, k in enumerate(order):
+        for v in cands[k].variants:
+            form = v.form.lower()
+            if form not in pred:
+                pred.add(form)
+                tp += form in gold
+        nxt = probs[order[rank + 1]] if rank + 1 < len(order) else -1.0
+        if nxt < probs[k]:
+            p, r = tp / len(pred), tp / len(gold) if gold else 0.0
+            out.append((float(probs[k]), 2 * p * r / (p + r) if p + r else 0.0))
+    return sorted(out, key=lambda t: -t[1])
+
+
+def _predict(booster, s: Annotated, names: list[str]) -> list[float]:
+    x, _ = _matrix([s], names)
+    return list(booster.predict(x)) if len(x) else []
+
+
+def choose_threshold(train: Sequence[Annotated], valid: Annotated | None, names: list[str]) -> tuple[float, str]:
+    """The probability threshold: best flat F1 on ``valid``, or, without one, the best mean F1
+    over out-of-fold predictions (each training set predicted by a model of the others)."""
+    if valid is not None:
+        booster = _booster(train, names)
+        return f1_by_threshold(valid.candidates, _predict(booster, valid, names), valid.gold)[0][0], valid.name
+    groups = list(dict.fromkeys(s.group for s in train))
+    if len(groups) < 2:
+        return 0.5, "default 0.5 (one training set, nothing to validate on)"
+    grid = [k / 100 for k in range(5, 96)]
+    totals = [0.0] * len(grid)
+    for group in groups:
+        booster = _booster([s for s in train if s.group != group], names)
+        for held in (s for s in train if s.group == group and not s.slice):
+            probs = _predict(booster, held, names)
+            for g, t in enumerate(grid):
+                kept = [c for c, p in zip(held.candidates, probs) if p >= t]
+                totals[g] += flat_scores(kept, held.gold)["f1"]
+    best = max(range(len(grid)), key=lambda g: totals[g])
+    return grid[best], "out-of-fold over " + ", ".join(groups)
+
+
+def train(train_sets: Sequence[Annotated], valid: Annotated | None = None, meta: dict | None = None) -> RankerModel:
+    """Train the ranker on ``train_sets`` and pick its threshold (on ``valid`` if given)."""
+    from termkit.extract.extractor import FEATURE_VERSION
+
+    whole = [s for s in train_sets if not s.slice]
+    positives = sum(sum(s.labels) for s in whole)
+    if positives < MIN_POSITIVES:
+        raise TermkitError(f"only {positives} of the extracted candidates are annotated terms "
+                           f"(at least {MIN_POSITIVES} needed)",
+                           "check that the term lists belong to the texts (one term per line, same language)")
+    negatives = sum(len(s.labels) - sum(s.labels) for s in whole)
+    if negatives < MIN_POSITIVES:
+        raise TermkitError(f"only {negatives} negative examples (at least {MIN_POSITIVES} needed)",
+                           "reject some candidates in review, or give texts with a term list")
+    names = feature_names(train_sets)
+    threshold, chosen_on = choose_threshold(train_sets, valid, names)
+    booster = _booster(train_sets, names)
+    info = {"trained_on": list(dict.fromkeys(s.group for s in train_sets)),
+            "slices": sum(s.slice for s in train_sets), "threshold_chosen_on": chosen_on,
+            "positives": positives, "negatives": negatives, "slice_words": SLICE_WORDS, "rounds": ROUNDS,
+            "params": PARAMS,
+            **(meta or {})}
+    return RankerModel(names, FEATURE_VERSION, trees_from_lightgbm(booster.dump_model()), round(threshold, 4), info)
+
+
+def acter_folder(path: str) -> tuple[list[str], set[str]]:
+    """The texts and term list of an ACTER-style folder: ``annotated/texts/*.txt`` (or
+    ``texts/*.txt``, or ``*.txt``) and ``*_terms_nes.tsv`` (or ``terms.tsv``/``terms.txt``,
+    one term per line, first tab-separated column) anywhere below it."""
+    from pathlib import Path
+
+    root = Path(path)
+    if not root.is_dir():
+        raise InputError(path, "is not a folder", "pass a folder holding texts/*.txt and a term list (terms.tsv)")
+    for sub in ("annotated/texts", "texts", "."):
+        texts = sorted(str(p) for p in (root / sub).glob("*.txt") if not p.name.startswith("terms"))
+        if texts:
+            break
+    lists = sorted(p for p in root.rglob("*_terms_nes.tsv") if "tokenised" not in p.name) or [p for n in ("terms.tsv", "terms.txt") for p in root.rglob(n)]
+    if not texts:
+        raise InputError(path, "holds no .txt texts", "put the annotated texts in texts/*.txt")
+    if not lists:
+        raise InputError(path, "holds no term list", "add terms.tsv (one term per line) or ACTER's *_terms_nes.tsv")
+    from termkit.sources import decode_text, read_bytes
+
+    gold = set()
+    for line in decode_text(read_bytes(str(lists[0])), str(lists[0])).split("\n"):
+        term = line.split("\t")[0].strip().lower()
+        if term and not term.startswith("#"):
+            gold.add(term)
+    return texts, gold
+
+
+def glossary_decisions(path: str) -> tuple[set[str], set[str]]:
+    """The French forms a reviewer approved and those rejected, from a TSV glossary."""
+    from termkit.glossary.formats.tsv import read_tsv
+
+    approved, rejected = set(), set()
+    for c in read_tsv(path):
+        if c.status == "approved":
+            approved.update(f.lower() for f in c.fr_forms())
+        elif c.status == "rejected":
+            rejected.update(f.lower() for f in c.fr_forms())
+    return approved, rejected
+
+
+@dataclass
+class Source:
+    """Annotated data to train on: texts, the forms that are terms, and (for a reviewed
+    glossary) the forms a reviewer rejected."""
+
+    name: str
+    texts: list[str]
+    gold: set[str]
+    rejected: set[str] | None = None
+
+
+# Training corpora are also cut into slices of about this many words, each extracted on its
+# own: the ranker then also learns what a term looks like in a corpus of a few articles,
+# where counts are small (a news desk's input), not only in a 60,000-word domain corpus.
+SLICE_WORDS = 1500
+
+
+def annotated_sets(name: str, docs, gold: set[str], rejected: set[str] | None = None,
+                   slice_words: int = SLICE_WORDS) -> list[Annotated]:
+    """Label every candidate extracted from parsed ``docs``: the whole corpus, then (for
+    texts with a term list, not for reviewed glossaries) each slice of ``slice_words`` words."""
+    from termkit.extract.extractor import ExtractOptions, extract_terms
+
+    options = ExtractOptions(ranker=None, keep_all=True)
+    sets = [Annotated(name, extract_terms(docs, options), gold, rejected)]
+    if rejected is None and slice_words:
+        for k, part in enumerate(slices(docs, slice_words)):
+            sets.append(Annotated(f"{name}#{k + 1}", extract_terms(part, options), gold, group=name, slice=True))
+    return sets
+
+
+def slices(docs, words: int) -> list[list]:
+    """Consecutive runs of sentences of about ``words`` words, as lists of partial documents."""
+    from termkit.nlp.doc import ParsedDocument
+
+    out: list[list] = []
+    current: list = []
+    n = 0
+    for d in docs:
+        sentences = []
+        for s in d.sentences:
+            sentences.append(s)
+            n += len(s.words)
+            if n >= words:
+                current.append(ParsedDocument(d.id, d.text, sentences, d.source))
+                out.append(current)
+                current, sentences, n = [], [], 0
+        if sentences:
+            current.append(ParsedDocument(d.id, d.text, sentences, d.source))
+    if current and n >= words // 3:
+        out.append(current)
+    return out
+
+
+def train_from_sources(sources: Sequence[Source], valid: Source | None, parser, progress=None) -> RankerModel:
+    """Train a ranker from annotated texts (see :func:`acter_folder`, :func:`glossary_decisions`)."""
+    from termkit.sources import read_all
+
+    sets = [a for s in sources for a in annotated_sets(s.name, parser.parse(read_all(s.texts), progress=progress),
+                                                        s.gold, s.rejected)]
+    held = None
+    if valid:
+        held = annotated_sets(valid.name, parser.parse(read_all(valid.texts), progress=progress), valid.gold,
+                              valid.rejected, slice_words=0)[0]
+    return train(sets, held)
