@@ -302,11 +302,13 @@ def glossary() -> None:
 @click.option("--fr", "fr_files", cls=GreedyOption, required=True, metavar="FILE...", help="French source documents.")
 @click.option("--en", "en_files", cls=GreedyOption, metavar="FILE...", help="Their English versions, same order.")
 @click.option("-o", "--output", required=True, metavar="GLOSSARY", help="TSV glossary to create or update.")
-@click.option("--top", type=click.IntRange(min=1), default=150, show_default=True, help="Candidates considered.")
+@click.option("--top", type=click.IntRange(min=1),
+              help="Consider the N most probable candidates (default: those the ranker keeps, as extract does).")
+@click.option("--ranker", metavar="MODEL", help="Ranker model file (default: $TERMKIT_RANKER, else the shipped one).")
 @click.option("--subject", default="", help="Subject field written on new concepts.")
 @report_format
 @nlp_options
-def glossary_build(fr_files, en_files, output, top, subject, fmt, parser, quiet) -> None:
+def glossary_build(fr_files, en_files, output, top, ranker, subject, fmt, parser, quiet) -> None:
     """Build or update a reviewable FR->EN glossary from French documents and their English versions.
 
     New concepts are added with status "candidate" and the English found automatically
@@ -328,7 +330,7 @@ def glossary_build(fr_files, en_files, output, top, subject, fmt, parser, quiet)
     fr_docs = read_all(list(fr_files))
     en_docs = read_all(list(en_files)) if en_files else []
     with progress_bar(total_chars(fr_docs), "Parsing", quiet) as update:
-        total, report = build_into(output, fr_docs, en_docs, parser, BuildOptions(top=top, subject=subject), update)
+        total, report = build_into(output, fr_docs, en_docs, parser, BuildOptions(top=top, subject=subject, ranker=ranker or "default"), update)
     if fmt == "json":
         click.echo(json.dumps({"output": output, **report.to_dict(), "total": total}, ensure_ascii=False))
     else:

@@ -10,6 +10,7 @@ import pytest
 
 from termkit.extract import ExtractOptions, extract_terms
 from termkit.extract.acronyms import initials_match, is_acronym, letters_match
+from termkit.extract.ranker import load_model
 from termkit.textnorm import fold, graphical_variants, skeleton
 from termkit.sources import SourceDocument, read_documents
 
@@ -26,6 +27,11 @@ def find(cands, form):
 
 @pytest.fixture(scope="module")
 def seed_cands(seed_docs):
+    return extract_terms(seed_docs, ExtractOptions(keep_all=True))
+
+
+@pytest.fixture(scope="module")
+def seed_kept(seed_docs):
     return extract_terms(seed_docs)
 
 
@@ -82,7 +88,7 @@ def test_seeds_surface_the_names_and_terms_of_the_story(seed_cands):
     for name, ctype in [("Kassym-Jomart Tokayev", "PER"), ("Shavkat Mirziyoyev", "PER"), ("Donald Trump", "PER")]:
         assert find(seed_cands, name).type == ctype
     assert find(seed_cands, "Export-Import Bank").type == "ORG"
-    assert find(seed_cands, "Alatau City Bank du Kazakhstan").lemma == "Alatau City Bank du Kazakhstan"  # not "de le"
+    assert find(seed_cands, "Alatau City Bank").type == "ORG"  # "X du Kazakhstan" does not hide the name X
     assert find(seed_cands, "Tau-Ken Samruk").type in ("ORG", "LOC")
     for term in ("terres rares", "minerais essentiels", "minéraux essentiels", "accords d'Abraham", "route de la soie"):
         assert find(seed_cands, term).type == "TERM"
@@ -91,16 +97,29 @@ def test_seeds_surface_the_names_and_terms_of_the_story(seed_cands):
     assert rares.contexts and all("terres rares" in c.sentence for c in rares.contexts)
 
 
-def test_seed_ranking_puts_names_and_terms_before_noise(seed_cands):
-    names = [c.canonical for c in seed_cands if c.type != "TERM"]
-    terms = [c.canonical for c in seed_cands if c.type == "TERM"]
-    assert [c.canonical for c in seed_cands[:len(names)]] == names  # names first, then terms
-    for expected in ("Kazakhstan", "Kirghizstan", "Kassym-Jomart Tokayev"):
-        assert expected in names[:40]
-    for expected in ("terres rares", "minerais essentiels"):
-        assert expected in terms[:15]
+def test_seed_ranking_keeps_names_and_terms_by_probability(seed_cands, seed_kept):
+    probs = [c.probability for c in seed_cands]
+    assert all(p is not None and 0 <= p <= 1 for p in probs) and probs == sorted(probs, reverse=True)
+    kept = [c.canonical for c in seed_kept]
+    assert set(kept) < {c.canonical for c in seed_cands}  # the default keeps fewer than --all
+    for expected in ("Kazakhstan", "Kirghizstan", "Kassym-Jomart Tokayev", "Donald Trump", "terres rares",
+                     "minerais essentiels", "Export-Import Bank", "Asie centrale"):
+        assert expected in kept, expected
     assert "ancienne route de la soie" not in [c.canonical for c in seed_cands]  # evaluative adjective dropped
     assert not any(c.canonical.startswith(("ouzbek ", "américain ")) for c in seed_cands)
+
+
+def test_whole_names_and_no_fragments_in_the_default_output(seed_cands, seed_kept):
+    for whole in ("Asie du Sud", "Corée du Sud", "Katpar du Nord", "Kairakty supérieur",
+                  "Observatory of Economic Complexity", "Alatau City Bank",
+                  "Fonds de partenariat pour l'investissement en Asie centrale",
+                  "ministère kazakh de l'IA et du développement numérique"):
+        assert find(seed_cands, whole).type != "TERM", whole
+    kept = {c.canonical for c in seed_kept}
+    for fragment in ("Observatory", "Economic Complexity", "Katpar", "Kairakty", "Sud", "Abraham", "Nations"):
+        assert fragment not in kept, fragment
+    abraham = find(seed_cands, "Abraham")
+    assert "accords d'Abraham" in abraham.inside  # every occurrence is inside the term
 
 
 def test_short_names_join_the_full_name(seed_cands):
@@ -129,7 +148,7 @@ def test_acronym_expansion_blend_and_elision(parser):
 @pytest.fixture(scope="module")
 def wmt_cands(parser):
     docs = parser.parse(read_documents(str(WMT_SRC)))
-    return extract_terms(docs)
+    return extract_terms(docs, ExtractOptions(keep_all=True))
 
 
 def test_wmt_explicit_acronyms_are_grouped(wmt_cands):
@@ -143,8 +162,9 @@ def test_wmt_names_and_terms(wmt_cands):
     assert find(wmt_cands, "Bogota").type == "LOC"
     c = find(wmt_cands, "Banque centrale européenne")
     assert c.doc_frequency >= 1 and c.contexts[0].doc
-    ranked = [c.canonical.lower() for c in wmt_cands]
-    assert ranked.index("david bowie") < len(ranked) // 10
+    kept = [c for c in wmt_cands if c.probability >= load_model().threshold]
+    assert find(kept, "David Bowie") and find(kept, "Banque centrale européenne")
+    assert len(kept) < len(wmt_cands) // 2
 
 
 def test_wmt_common_words_and_symbols_are_not_names(wmt_cands):
@@ -173,7 +193,7 @@ def test_cli_extract_tsv_and_json(models, tmp_path):
     proc = subprocess.run(base + ["--top", "30", "-o", str(out)], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
     header, *rows = out.read_text(encoding="utf-8").splitlines()
-    assert header.split("\t")[:4] == ["canonical", "lemma", "type", "variants"]
+    assert header.split("\t")[:5] == ["canonical", "lemma", "type", "probability", "variants"]
     assert len(rows) == 30 and all(len(r.split("\t")) == len(header.split("\t")) for r in rows)
     assert any(r.startswith("Kirghizstan\t") and "Kirghizistan (1, graphical)" in r for r in rows)
     proc = subprocess.run(base + ["--format", "json", "--min-freq", "4"], capture_output=True, text=True, cwd=ROOT)

@@ -135,9 +135,7 @@ def extract_from_stream(
             if cand.frequency >= opts.min_freq:
                 candidates.append(cand)
     for key, cand in by_root.items():
-        outer = by_root.get(outer_of.get(key, -1))
-        if outer is not None and cand.features.get("nested_all", 0.0) >= 1.0:
-            cand.inside = outer.canonical
+        cand.inside = [by_root[o].canonical for o in outer_of.get(key, []) if o in by_root]
     _add_corpus_ranks(candidates, corpus)
     model = _ranker(opts.ranker)
     if model is None:
@@ -158,7 +156,7 @@ def kept_by_default(candidates: Sequence[Candidate], threshold: float) -> list[C
     (every occurrence inside it: "Nations" in "Nations unies", "Abraham" in "accords d'Abraham")."""
     probable = [c for c in candidates if (c.probability or 0.0) >= threshold]
     kept = {c.canonical for c in probable}
-    return [c for c in probable if not (c.inside and c.inside in kept)]
+    return [c for c in probable if not any(outer in kept for outer in c.inside)]
 
 
 RANKED_FEATURES = ("log_freq", "log_independent", "specificity", "spec_min", "score", "head_productivity",
@@ -384,9 +382,9 @@ def _vote_type(g: _Group) -> str:
     return votes.most_common(1)[0][0] if votes else "MISC"
 
 
-def _nested_frequency(containers: list[list]) -> tuple[dict[int, float], dict[int, int]]:
+def _nested_frequency(containers: list[list]) -> tuple[dict[int, float], dict[int, list[int]]]:
     """For each candidate, how many of its occurrences its most frequent container covers,
-    and that container.
+    and the containers that hold every one of its occurrences.
 
     A stricter nesting correction than C-value's mean over containers: "Nations
     unies" inside "Organisation des Nations unies" every time is a fragment,
@@ -398,11 +396,14 @@ def _nested_frequency(containers: list[list]) -> tuple[dict[int, float], dict[in
         if a is not b:
             cooc[(id(a), id(b))] += count
     best: dict[int, float] = {}
-    outer: dict[int, int] = {}
+    for (a, _b), n in cooc.items():
+        best[a] = max(best.get(a, 0), n)
+    total = {id(inner.root()): len(inner.root().occs) for inner, _o, _n in containers}
+    holders: dict[int, list[int]] = defaultdict(list)  # containers that hold every occurrence
     for (a, b), n in cooc.items():
-        if n > best.get(a, 0):
-            best[a], outer[a] = n, b
-    return best, outer
+        if n >= total.get(a, 0):
+            holders[a].append(b)
+    return best, holders
 
 
 @dataclass

@@ -47,7 +47,7 @@ class Candidate:
     independent: float = 0.0
     pos: str = "noun"  # TBX partOfSpeech: noun, adjective, verb, properNoun
     probability: float | None = None  # the ranker's probability that this is a term or a name
-    inside: str = ""  # the longer candidate that holds every occurrence of this one (a fragment of it)
+    inside: list[str] = field(default_factory=list)  # longer candidates holding every occurrence of this one
     features: dict[str, float] = field(default_factory=dict, repr=False)  # what the ranker sees
 
     @property

@@ -20,12 +20,14 @@ from termkit.sources import SourceDocument
 
 @dataclass
 class BuildOptions:
-    """``top``: candidates considered; ``max_words``: longest term kept (content words);
-    ``subject``: subject field written on new concepts."""
+    """``top``: the N most probable candidates (None: those the ranker keeps, as
+    ``termkit extract`` does); ``max_words``: longest term kept (content words); ``subject``:
+    subject field written on new concepts; ``ranker``: as :class:`ExtractOptions`."""
 
-    top: int = 150
+    top: int | None = None
     max_words: int = 4
     subject: str = ""
+    ranker: object = "default"
 
 
 BuildReport = MergeReport  # what a build did: the merge report of its new concepts
@@ -49,7 +51,7 @@ def candidate_concepts(
 ) -> list[Concept]:
     """Turn ranked candidates into candidate concepts with their best English equivalent."""
     out = []
-    for cand in candidates[: options.top]:
+    for cand in candidates:
         if cand.type == "TERM" and cand.words > options.max_words:
             continue
         eq = finder.find(cand) if finder else None
@@ -80,7 +82,7 @@ def build_glossary(
     """Extract candidates from French documents, find English equivalents in the aligned
     English versions (if given), and merge them into ``existing`` as candidates."""
     opts = options or BuildOptions()
-    candidates = extract_terms(fr_docs, ExtractOptions())
+    candidates = extract_terms(fr_docs, ExtractOptions(top=opts.top, ranker=opts.ranker))
     finder = EquivalentFinder(aligned_pairs(fr_docs, en_texts)) if en_texts else EquivalentFinder([])
     return merge(existing or Glossary(), candidate_concepts(candidates, finder, opts))
 
