@@ -559,10 +559,12 @@ def check(files, glossaries, references, fmt, output, fail_on, parser, quiet) ->
     from termkit.lookup import default_glossaries
 
     files_g = default_glossaries() + list(glossaries)
-    if not files_g:
-        raise click.UsageError("no glossaries: run inside a project with glossaries/, or pass --glossary FILE")
     concepts = [c for g in files_g for c in iter_concepts(g)]
     docs = read_inputs(list(files))
+    if not files_g:
+        click.echo("termkit: no glossary found (no glossaries/ folder, no -g): terminology, names, forbidden forms "
+                   "and consistency skipped; numbers, number formats, missing and untranslated segments checked",
+                   err=True)
     with progress_bar(sum(len(d.fr_text) for d in docs), "Parsing", quiet) as update:
         report = run_checks(docs, concepts, parser, progress=update)
     if references:

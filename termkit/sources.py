@@ -129,8 +129,45 @@ def read_all(paths: list[str]) -> list[SourceDocument]:
     return docs
 
 
+_TAG_RE = re.compile(r"<(/?)(doc|seg)\b[^>]*>", re.IGNORECASE)
+
+
+def check_sgml_nesting(text: str, source: str) -> None:
+    """Refuse SGML whose ``<doc>``/``<seg>`` elements are not closed in order (an unclosed
+    ``<seg>`` would swallow the next segment), naming the line and column of the culprit."""
+    stack: list[tuple[str, int]] = []
+
+    def where(offset: int) -> tuple[int, int]:
+        line = text.count("\n", 0, offset) + 1
+        return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+    for m in _TAG_RE.finditer(text):
+        closing, name = m.group(1) == "/", m.group(2).lower()
+        if not closing:
+            if any(open_name == name for open_name, _ in stack) or (name == "doc" and stack):
+                open_name, at = stack[-1]
+                line, col = where(at)
+                raise InputError(source, f"<{open_name}> opened here is not closed before the next <{name}>",
+                                 f"add </{open_name}>", line=line, column=col)
+            stack.append((name, m.start()))
+        else:
+            if not stack or stack[-1][0] != name:
+                line, col = where(m.start())
+                expected = f"</{stack[-1][0]}>" if stack else "nothing"
+                raise InputError(source, f"</{name}> where {expected} was expected", "fix the nesting of the tags",
+                                 line=line, column=col)
+            stack.pop()
+    if stack:
+        open_name, at = stack[-1]
+        line, col = where(at)
+        raise InputError(source, f"<{open_name}> is never closed", f"add the missing </{open_name}>", line=line,
+                         column=col)
+
+
 def parse_sgml(text: str, source: str = "<string>") -> list[SourceDocument]:
-    """Parse WMT-style SGML (``<doc docid=...><seg id=...>...</seg></doc>``) into documents."""
+    """Parse WMT-style SGML (``<doc docid=...><seg id=...>...</seg></doc>``) into documents.
+    Malformed nesting (an unclosed ``<seg>`` or ``<doc>``) raises :class:`InputError`."""
+    check_sgml_nesting(text, source)
     docs: list[SourceDocument] = []
     for n, match in enumerate(_DOC_RE.finditer(text), start=1):
         attrs = _attrs(match.group(1))
