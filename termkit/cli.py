@@ -350,6 +350,108 @@ def _echo_merge_details(report) -> None:
         click.echo(f"  ... {len(report.renamed) - 20} more renamed ids (see --format json)", err=True)
 
 
+@glossary.command("approve", short_help="Approve concepts by id.")
+@click.argument("glossary_path", metavar="GLOSSARY")
+@click.argument("ids", nargs=-1, required=True, metavar="ID...")
+def glossary_approve(glossary_path: str, ids: tuple[str, ...]) -> None:
+    """Mark concepts approved (the TSV is rewritten atomically; other rows keep their bytes).
+
+    \b
+    Examples:
+      termkit glossary approve glossaries/c5.fr-en.tsv terres-rares minerais-essentiels
+    """
+    from termkit.review import approve
+
+    for change in approve(glossary_path, list(ids)):
+        click.echo(f"{change.id}: {change.before.get('status', 'approved')} -> approved", err=True)
+
+
+@glossary.command("reject", short_help="Reject concepts by id (never proposed again).")
+@click.argument("glossary_path", metavar="GLOSSARY")
+@click.argument("ids", nargs=-1, required=True, metavar="ID...")
+def glossary_reject(glossary_path: str, ids: tuple[str, ...]) -> None:
+    """Mark concepts rejected: they stay in the file, so `glossary build` never proposes their
+    French forms again, and `termkit ranker train --glossary` learns from them.
+
+    \b
+    Examples:
+      termkit glossary reject glossaries/c5.fr-en.tsv moitie-de-l-uranium-mondial
+    """
+    from termkit.review import reject
+
+    for change in reject(glossary_path, list(ids)):
+        click.echo(f"{change.id}: {change.before.get('status', 'rejected')} -> rejected", err=True)
+
+
+@glossary.command("set", short_help="Edit one concept: English, variants, forbidden forms, note.")
+@click.argument("glossary_path", metavar="GLOSSARY")
+@click.argument("concept_id", metavar="ID")
+@click.option("--en", help="The preferred English term (the old one stays an admitted variant).")
+@click.option("--add-variant", multiple=True, metavar="FORM", help="Admit an English variant. Repeatable.")
+@click.option("--remove-variant", multiple=True, metavar="FORM", help="Drop an English variant. Repeatable.")
+@click.option("--forbid", multiple=True, metavar="FORM", help="Mark an English form forbidden. Repeatable.")
+@click.option("--note", help="Replace the note.")
+@click.option("--status", type=click.Choice(["candidate", "approved", "rejected"]))
+def glossary_set(glossary_path, concept_id, en, add_variant, remove_variant, forbid, note, status) -> None:
+    """Edit one concept of a TSV glossary (atomically, other rows untouched).
+
+    \b
+    Examples:
+      termkit glossary set glossaries/c5.fr-en.tsv kazakhstan --forbid Kazakstan --note "CLDR form"
+      termkit glossary set glossaries/c5.fr-en.tsv route-de-la-soie --en "Silk Road" --status approved
+    """
+    from termkit.review import set_fields
+
+    change = set_fields(glossary_path, concept_id, en, add_variant, remove_variant, forbid, note, status)
+    for key in change.after:
+        click.echo(f"{change.id}: {key}: {change.before.get(key)!r} -> {change.after[key]!r}", err=True)
+
+
+@glossary.command("stats", short_help="Counts by status and type.")
+@click.argument("glossary_path", metavar="GLOSSARY")
+@report_format
+def glossary_stats(glossary_path: str, fmt: str) -> None:
+    """Count a glossary's concepts by status and type, and how many are reviewed.
+
+    \b
+    Examples:
+      termkit glossary stats glossaries/c5-critical-minerals.fr-en.tsv --format json
+    """
+    import dataclasses
+    import json
+
+    from termkit.review import stats
+
+    result = stats(glossary_path)
+    click.echo(json.dumps(dataclasses.asdict(result)) if fmt == "json" else result.format())
+
+
+@glossary.command("merge", short_help="Merge two glossaries into a third, conflicts listed.")
+@click.argument("first", metavar="A.tsv")
+@click.argument("second", metavar="B.tsv")
+@click.option("-o", "--output", required=True, metavar="C.tsv", help="The merged glossary (written atomically).")
+@report_format
+def glossary_merge(first: str, second: str, output: str, fmt: str) -> None:
+    """Merge B into A as C: every concept of A, then those of B whose French A lacks. A French
+    term in both with another English is a conflict: listed, A's kept, nothing dropped silently.
+
+    \b
+    Examples:
+      termkit glossary merge glossaries/a.fr-en.tsv glossaries/b.fr-en.tsv -o glossaries/ab.fr-en.tsv
+    """
+    import json
+
+    from termkit.review import merge_files
+
+    report = merge_files(first, second, output)
+    if fmt == "json":
+        click.echo(json.dumps({"output": output, **report.to_dict()}, ensure_ascii=False))
+    else:
+        click.echo(f"{output}: {report.kept} from {first}, {report.added} added from {second}, {report.known} "
+                   f"already there; {len(report.conflicts)} conflicts", err=True)
+        _echo_merge_details(report)
+
+
 @cli.command("export", short_help="Export a glossary as TBX v3, TBX v2 or CSV for CAT tools.")
 @click.argument("glossary_path", metavar="GLOSSARY")
 @click.option("--format", "--to", "fmt", type=click.Choice(["tbx", "tbx2", "csv", "tsv"]), required=True,
@@ -362,10 +464,14 @@ def _echo_merge_details(report) -> None:
               help="tbx2: the CAT tool that reads the file. OmegaT ignores administrativeStatus, so forbidden English "
                    "forms go into a note there instead of being offered as translations.")
 @click.option("--numeric-ids", is_flag=True, help="tbx2: entry ids c1, c2, ... as MultiTerm numbers them.")
-@click.option("--approved-only", is_flag=True, help="Leave out concepts still under review (status candidate).")
+@click.option("--include-candidates", is_flag=True,
+              help="Also export concepts still under review, marked as candidates (never rejected ones).")
 def export_cmd(glossary_path: str, fmt: str, output: str, locales: tuple[str, ...], cat_tool: str,
-               numeric_ids: bool, approved_only: bool) -> None:
+               numeric_ids: bool, include_candidates: bool) -> None:
     """Export a glossary (TSV, TBX, CSV) as TBX v3, TBX v2 or CSV for CAT tools.
+
+    Only approved concepts go out, unless --include-candidates (each then marked
+    `termkit-status: candidate` in TBX, in the status column in CSV). Rejected ones never do.
 
     \b
     Examples:
@@ -377,7 +483,8 @@ def export_cmd(glossary_path: str, fmt: str, output: str, locales: tuple[str, ..
     from termkit.glossary.formats import FormatOptions, get_format, iter_concepts
 
     options = FormatOptions.with_locales(locales, numeric_ids=numeric_ids, cat_tool=cat_tool)
-    concepts = (c for c in iter_concepts(glossary_path) if not approved_only or c.status == "approved")
+    allowed = {"approved", "candidate"} if include_candidates else {"approved"}
+    concepts = (c for c in iter_concepts(glossary_path) if c.status in allowed)
     with open_output(output, binary=True) as out:
         get_format(fmt).write(concepts, out, options)
 
@@ -466,10 +573,11 @@ def tm_build(files: tuple[str, ...], output: str, quiet: bool, fmt: str) -> None
 @click.option("--lang", "lang", type=click.Choice(["fr", "en", "auto"]), default="auto", show_default=True,
               help="Language of the query.")
 @click.option("--limit", type=click.IntRange(min=1), default=5, show_default=True, help="Most concepts shown.")
+@click.option("--include-candidates", is_flag=True, help="Also show concepts still under review, marked CANDIDATE.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--cache-dir", metavar="DIR", help="Where indexes go. Default: $TERMKIT_CACHE_DIR or ~/.cache/termkit.")
-def lookup(query: str | None, glossaries: tuple[str, ...], lang: str, limit: int, fmt: str,
-           cache_dir: str | None) -> None:
+def lookup(query: str | None, glossaries: tuple[str, ...], lang: str, limit: int, include_candidates: bool,
+           fmt: str, cache_dir: str | None) -> None:
     """Look a term up in the project's glossaries: French or English, any form.
 
     Finds preferred terms, variants, acronyms and forbidden forms, inflected (terre rare),
@@ -493,7 +601,7 @@ def lookup(query: str | None, glossaries: tuple[str, ...], lang: str, limit: int
     files = default_glossaries() + list(glossaries)
     if not files:
         raise click.UsageError("no glossaries: run inside a project with glossaries/, or pass --glossary FILE")
-    finder = Lookup(files, cache_dir)
+    finder = Lookup(files, cache_dir, include_candidates=include_candidates)
     color = fmt == "text" and sys.stdout.isatty()
 
     def answer(q: str) -> int:
@@ -537,8 +645,10 @@ def lookup(query: str | None, glossaries: tuple[str, ...], lang: str, limit: int
 @click.option("-o", "--output", default="-", metavar="OUT", help="Report file (default: stdout). Written atomically.")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="error", show_default=True,
               help="Exit 1 when a finding reaches this severity.")
+@click.option("--include-candidates", is_flag=True,
+              help="Also check concepts still under review: their findings are info at most, never failing a build.")
 @nlp_options
-def check(files, glossaries, references, fmt, output, fail_on, parser, quiet) -> None:
+def check(files, glossaries, references, fmt, output, fail_on, include_candidates, parser, quiet) -> None:
     """Check translated articles: terminology, forbidden forms, names, consistency, numbers.
 
     Inputs: French source and English translation as SRC TGT pairs (plain text, aligned
@@ -566,7 +676,7 @@ def check(files, glossaries, references, fmt, output, fail_on, parser, quiet) ->
                    "and consistency skipped; numbers, number formats, missing and untranslated segments checked",
                    err=True)
     with progress_bar(sum(len(d.fr_text) for d in docs), "Parsing", quiet) as update:
-        report = run_checks(docs, concepts, parser, progress=update)
+        report = run_checks(docs, concepts, parser, progress=update, include_candidates=include_candidates)
     if references:
         report.scores = score_against(docs, list(references))
     with open_output(output) as out:

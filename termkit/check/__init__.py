@@ -21,15 +21,18 @@ from termkit.glossary.model import Concept
 
 
 def run_checks(docs: Sequence[BilingualDocument], concepts: Iterable[Concept], parser,
-               progress: Callable[..., None] | None = None) -> CheckReport:
+               progress: Callable[..., None] | None = None, include_candidates: bool = False) -> CheckReport:
     """Run every check on the documents against the approved concepts of the glossaries.
 
     ``parser``: a :class:`termkit.nlp.Parser` for the French side (lemmas); its cache
-    makes reruns fast.
+    makes reruns fast. ``include_candidates``: also match concepts still under review;
+    their findings are ``info`` at most, so only approved concepts can fail a build.
     """
     from termkit.sources import SourceDocument
 
-    index = TermIndex(concepts)
+    concepts = list(concepts)
+    index = TermIndex(concepts, ("approved", "candidate") if include_candidates else ("approved",))
+    unreviewed = {c.id for c in concepts if c.status == "candidate"} if include_candidates else set()
     parsed = parser.parse([SourceDocument(d.id, d.fr_text) for d in docs], progress=progress)
     report = CheckReport(documents=len(docs), target_files=sorted({d.target_path for d in docs}))
     used: dict = defaultdict(list)
@@ -43,6 +46,10 @@ def run_checks(docs: Sequence[BilingualDocument], concepts: Iterable[Concept], p
             report.findings += check_terms(index, seg, seg_tokens, used)
             report.findings += check_numbers(seg)
     report.findings += check_consistency(index, used)
+    for f in report.findings:
+        if f.concept in unreviewed:
+            f.severity = "info"
+            f.message = "(unreviewed glossary entry) " + f.message
     return report
 
 

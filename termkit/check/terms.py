@@ -84,8 +84,9 @@ def french_keys(tokens: Sequence[Token], lemmas: bool) -> KeyText:
 class TermIndex:
     """Approved concepts of the glossaries, indexed for matching in both languages."""
 
-    def __init__(self, concepts: Iterable[Concept]) -> None:
-        self.concepts = [c for c in concepts if c.status == "approved" and c.en]
+    def __init__(self, concepts: Iterable[Concept], statuses: Iterable[str] = ("approved",)) -> None:
+        allowed = set(statuses)
+        self.concepts = [c for c in concepts if c.status in allowed and c.en]
         self.fr = ahocorasick.Automaton()
         self.forbidden = ahocorasick.Automaton()
         fr_keys: dict[str, list[int]] = defaultdict(list)

@@ -58,9 +58,11 @@ def default_lookup_cache() -> Path:
 class Lookup:
     """Lookups over several glossaries (TSV, TBX v2/v3, CSV), each with its own index."""
 
-    def __init__(self, glossaries: Sequence[str], cache_dir: str | os.PathLike | None = None) -> None:
+    def __init__(self, glossaries: Sequence[str], cache_dir: str | os.PathLike | None = None,
+                 include_candidates: bool = False) -> None:
         cache = Path(cache_dir) if cache_dir else default_lookup_cache()
         self.indexes = [GlossaryIndex.open(g, cache) for g in glossaries]
+        self.statuses = {"approved", "candidate"} if include_candidates else {"approved"}
 
     def find(self, query: str, lang: str | None = None, limit: int = 5) -> list[Result]:
         """The best ``limit`` concepts for ``query``; ``lang``: fr, en or None for both.
@@ -70,7 +72,8 @@ class Lookup:
         for index in self.indexes:
             found += [(hit, index) for hit in index.search(query, lang, limit)]
         found.sort(key=lambda x: rank(x[0]))
-        results = [Result(index.concept(hit.n), hit, index.source) for hit, index in found[:limit]]
+        results = [Result(index.concept(hit.n), hit, index.source) for hit, index in found]
+        results = [r for r in results if r.concept.status in self.statuses][:limit]
         results.sort(key=lambda r: (-r.hit.score, r.concept.status != "approved"))
         return results
 
@@ -81,7 +84,8 @@ class Lookup:
         query = clean_query(query)
         found = [(hit, index) for index in self.indexes for hit in index.related(query, lang, limit)]
         found.sort(key=lambda x: rank(x[0]))
-        return [Result(index.concept(hit.n), hit, index.source) for hit, index in found[:limit]]
+        results = [Result(index.concept(hit.n), hit, index.source) for hit, index in found]
+        return [r for r in results if r.concept.status in self.statuses][:limit]
 
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
@@ -110,7 +114,8 @@ def format_result(result: Result, style=lambda text, **_: text) -> str:
     source = c.fr if src_lang == "fr" else c.en
     arrow = f"{source} -> {target or '(no English yet)'}"
     how = "" if hit.match == "exact" and hit.form == source else f"  (matched {hit.form!r}, {hit.match})"
-    lines = [style(arrow, bold=True) + f"  [{c.type}, {c.status}]" + how]
+    status = style("CANDIDATE, not reviewed", fg="yellow") if c.status == "candidate" else c.status
+    lines = [style(arrow, bold=True) + f"  [{c.type}, {status}]" + how]
     if src_lang == "fr":
         if c.en_variants:
             lines.append("  also:      " + ", ".join(c.en_variants))
