@@ -452,6 +452,30 @@ def glossary_merge(first: str, second: str, output: str, fmt: str) -> None:
         _echo_merge_details(report)
 
 
+@cli.command(short_help="Review a glossary in a local web page.")
+@click.argument("glossary_path", metavar="GLOSSARY.tsv")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to bind. Anything but loopback has no authentication: a warning says so.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True, help="0: any free port.")
+@click.option("--no-browser", is_flag=True, help="Do not open the page in a browser.")
+def review(glossary_path: str, host: str, port: int, no_browser: bool) -> None:
+    """Review a TSV glossary in a local web page: approve, reject, edit the English, add or
+    remove variants, forbid forms, write notes; keyboard j/k, a, r, e, u.
+
+    Every change is written at once, atomically, under the glossary's lock, and touches only
+    its row. Two tabs or a build at the same time never lose a change: a stale edit is refused
+    and the page shows the row as it now is.
+
+    \b
+    Examples:
+      termkit review glossaries/c5-critical-minerals.fr-en.tsv
+      termkit review glossaries/news.fr-en.tsv --port 0 --no-browser
+    """
+    from termkit.review.server import serve
+
+    serve(glossary_path, host, port, not no_browser, echo=lambda m: click.echo(m, err=True))
+
+
 @cli.command("export", short_help="Export a glossary as TBX v3, TBX v2 or CSV for CAT tools.")
 @click.argument("glossary_path", metavar="GLOSSARY")
 @click.option("--format", "--to", "fmt", type=click.Choice(["tbx", "tbx2", "csv", "tsv"]), required=True,

@@ -1,0 +1,135 @@
+// termkit review: keyboard-driven review of one glossary. Plain JavaScript, no dependencies.
+(function () {
+  "use strict";
+  const token = document.querySelector('meta[name="csrf-token"]').content;
+  const message = document.getElementById("message");
+  const cards = () => Array.from(document.querySelectorAll("article.concept"));
+  let current = 0;
+  const history = [];  // [{id, fields}] for undo
+
+  function say(text, error) {
+    message.textContent = text;
+    message.className = error ? "error" : "";
+  }
+
+  function focus(i) {
+    const all = cards();
+    if (!all.length) return;
+    current = Math.max(0, Math.min(i, all.length - 1));
+    all.forEach((c, k) => c.classList.toggle("current", k === current));
+    all[current].scrollIntoView({block: "nearest"});
+  }
+
+  function fieldsOf(card) {
+    return JSON.parse(card.dataset.fields || "null");
+  }
+
+  function render(card, c) {
+    card.dataset.version = c.version;
+    card.dataset.fields = JSON.stringify({en: c.en, en_variants: c.en_variants, en_forbidden: c.en_forbidden,
+                                          status: c.status, note: c.note});
+    card.className = card.className.replace(/status-\w+/, "status-" + c.status);
+    card.querySelector(".status").textContent = c.status;
+    const en = card.querySelector("header .en");
+    en.textContent = c.en || "(no English)";
+    const list = (sel, items, removable) => {
+      const ul = card.querySelector(sel);
+      ul.textContent = "";
+      items.forEach((v) => {
+        const li = document.createElement("li");
+        li.textContent = v + " ";
+        if (removable) {
+          const b = document.createElement("button");
+          b.className = "rm"; b.dataset.value = v; b.textContent = "×"; b.title = "remove";
+          li.appendChild(b);
+        }
+        ul.appendChild(li);
+      });
+    };
+    list("ul.variants", c.en_variants, true);
+    list("ul.forbidden", c.en_forbidden, false);
+    card.querySelector(".note").textContent = c.note;
+    const form = card.querySelector("form.edit");
+    form.en.value = c.en; form.note.value = c.note; form.add_variant.value = ""; form.forbid.value = "";
+  }
+
+  async function send(card, action, remember) {
+    const before = fieldsOf(card);
+    const body = Object.assign({version: card.dataset.version}, action);
+    const resp = await fetch("/api/concept/" + encodeURIComponent(card.dataset.id), {
+      method: "POST", headers: {"Content-Type": "application/json", "X-CSRF-Token": token},
+      body: JSON.stringify(body)});
+    const data = await resp.json();
+    if (resp.status === 409) {
+      render(card, data.concept);
+      say(data.error, true);
+      return false;
+    }
+    if (!resp.ok) { say(data.error || ("error " + resp.status), true); return false; }
+    if (remember && before) history.push({id: card.dataset.id, fields: before});
+    render(card, data.concept);
+    document.getElementById("reviewed").textContent = data.reviewed;
+    say("saved: " + data.concept.fr + " → " + (data.concept.en || "(no English)") + " [" + data.concept.status + "]");
+    return true;
+  }
+
+  async function undo() {
+    const last = history.pop();
+    if (!last) { say("nothing to undo"); return; }
+    const card = document.getElementById("c-" + last.id);
+    if (card && await send(card, {op: "restore", fields: last.fields}, false)) say("undone: " + last.id);
+  }
+
+  cards().forEach((card, k) => {
+    card.querySelector("header").addEventListener("click", () => focus(k));
+    card.dataset.fields = "null";
+    card.querySelector(".approve").addEventListener("click", () => send(card, {op: "status", value: "approved"}, true));
+    card.querySelector(".reject").addEventListener("click", () => send(card, {op: "status", value: "rejected"}, true));
+    card.querySelector(".undo").addEventListener("click", undo);
+    card.querySelector(".edit-btn").addEventListener("click", () => { card.classList.add("open"); card.querySelector("form.edit").en.focus(); });
+    card.querySelector("ul.variants").addEventListener("click", (ev) => {
+      if (ev.target.classList.contains("rm")) send(card, {op: "remove_variant", value: ev.target.dataset.value}, true);
+    });
+    card.querySelector("form.edit").addEventListener("submit", async (ev) => {
+      ev.preventDefault();
+      const f = ev.target;
+      const fields = fieldsOf(card);
+      const ops = [];
+      if (fields === null || f.en.value !== fields.en) ops.push({op: "en", value: f.en.value});
+      if (f.add_variant.value) ops.push({op: "add_variant", value: f.add_variant.value});
+      if (f.forbid.value) ops.push({op: "forbid", value: f.forbid.value});
+      if (fields === null || f.note.value !== fields.note) ops.push({op: "note", value: f.note.value});
+      let first = true;
+      for (const op of ops) { if (!await send(card, op, first)) break; first = false; }
+      f.en.blur();
+    });
+  });
+
+  // The row's fields as the server has them, for undo: read from the rendered card at start.
+  cards().forEach((card) => {
+    const variants = Array.from(card.querySelectorAll("ul.variants li")).map((li) => li.firstChild.textContent.trim());
+    const forbidden = Array.from(card.querySelectorAll("ul.forbidden li")).map((li) => li.textContent);
+    card.dataset.fields = JSON.stringify({en: card.querySelector("form.edit").en.value, en_variants: variants,
+      en_forbidden: forbidden, status: card.querySelector(".status").textContent,
+      note: card.querySelector("form.edit").note.value});
+  });
+
+  document.addEventListener("keydown", (ev) => {
+    const tag = (ev.target.tagName || "").toLowerCase();
+    if (tag === "input" || tag === "select" || tag === "textarea") {
+      if (ev.key === "Escape") ev.target.blur();
+      return;
+    }
+    if (ev.ctrlKey || ev.metaKey || ev.altKey) return;
+    const card = cards()[current];
+    if (ev.key === "j") focus(current + 1);
+    else if (ev.key === "k") focus(current - 1);
+    else if (ev.key === "a" && card) send(card, {op: "status", value: "approved"}, true).then((ok) => ok && focus(current + 1));
+    else if (ev.key === "r" && card) send(card, {op: "status", value: "rejected"}, true).then((ok) => ok && focus(current + 1));
+    else if (ev.key === "e" && card) { ev.preventDefault(); card.classList.add("open"); card.querySelector("form.edit").en.select(); }
+    else if (ev.key === "u") undo();
+    else return;
+    ev.preventDefault();
+  });
+  focus(0);
+})();

@@ -1,0 +1,185 @@
+"""`termkit review` in a real browser (Debian's Chromium through Selenium) against the real server:
+keyboard approve/reject/edit/undo, two tabs on one row, the TSV on disk after each action,
+escaping, CSRF and the Host check."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from termkit.glossary import Concept, read_tsv, write_tsv
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMEDRIVER = Path("/usr/bin/chromedriver")
+
+CONCEPTS = [
+    Concept("route-de-la-soie", "route de la soie", "ancient Silk", type="TERM", evidence="cooccurrence (0.90): x",
+            contexts=["doc: l'ancienne route de la soie reliait l'Est et l'Ouest"]),
+    Concept("aimants", "aimants", "last", type="TERM", evidence="cooccurrence (0.80): x"),
+    Concept("terres-rares", "terres rares", "rare earths", type="TERM", evidence="cooccurrence (0.70): x"),
+    Concept("xss", "<script>document.title='pwned'</script>", "<b>bold</b>", type="TERM",
+            evidence="cooccurrence (0.60): <img src=x onerror=alert(1)>"),
+    Concept("kazakhstan", "Kazakhstan", "Kazakhstan", type="LOC", status="approved", evidence="reference (1.00): CLDR"),
+]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture()
+def server(tmp_path):
+    path = tmp_path / "g.fr-en.tsv"
+    write_tsv([Concept(**c.__dict__) for c in CONCEPTS], path)
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "termkit", "review", str(path), "--port", str(port),
+                             "--no-browser"], stderr=subprocess.PIPE, text=True)
+    url = f"http://127.0.0.1:{port}/"
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(url, timeout=1).read()
+            break
+        except (urllib.error.URLError, ConnectionError):
+            time.sleep(0.1)
+    else:
+        proc.kill()
+        pytest.fail("review server did not start: " + proc.stderr.read())
+    yield url, path
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+@pytest.fixture()
+def browser(tmp_path):
+    if not (CHROMIUM.exists() and CHROMEDRIVER.exists()):
+        if os.environ.get("CI"):
+            pytest.fail("Chromium is not installed: .ci/run must apt-get install chromium chromium-driver")
+        pytest.skip("Chromium not installed (apt-get install chromium chromium-driver)")
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--disable-dev-shm-usage", f"--user-data-dir={tmp_path / 'chrome'}"):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
+    yield driver
+    driver.quit()
+
+
+def wait_for(check, timeout=10.0):
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        value = check()
+        if value:
+            return value
+        time.sleep(0.05)
+    raise AssertionError("timed out")
+
+
+def row(path, cid):
+    return read_tsv(path).by_id()[cid]
+
+
+def press(driver, key):
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    ActionChains(driver).send_keys(key).perform()
+
+
+def test_keyboard_review_writes_the_tsv_row_by_row(server, browser):
+    url, path = server
+    browser.get(url)
+    cards = browser.find_elements("css selector", "article.concept")
+    assert [c.get_attribute("data-id") for c in cards] == ["route-de-la-soie", "aimants", "terres-rares", "xss"]
+    # everything from the data is text: the script did not run, the markup shows as written
+    assert browser.title.startswith("Review") and "<script>" in cards[3].find_element("css selector", ".fr").text
+    assert cards[3].find_element("css selector", ".en").text == "<b>bold</b>"
+    before = path.read_bytes().split(b"\n")
+    press(browser, "a")
+    wait_for(lambda: row(path, "route-de-la-soie").status == "approved")
+    after = path.read_bytes().split(b"\n")
+    assert [k for k, (a, b) in enumerate(zip(before, after)) if a != b] == [1]  # only that row changed
+    press(browser, "r")  # the focus moved to the next row
+    wait_for(lambda: row(path, "aimants").status == "rejected")
+    assert browser.find_element("id", "reviewed").text == "3"
+    press(browser, "u")  # undo the rejection
+    wait_for(lambda: row(path, "aimants").status == "candidate")
+    current = lambda: browser.find_element("css selector", "article.current").get_attribute("data-id")  # noqa: E731
+    assert current() == "terres-rares"
+    press(browser, "k")
+    assert current() == "aimants"
+    press(browser, "j")
+    assert current() == "terres-rares"
+    press(browser, "k")
+    press(browser, "e")
+    field = browser.switch_to.active_element
+    assert field.get_attribute("name") == "en"
+    field.send_keys("magnets\n")
+    wait_for(lambda: row(path, "aimants").en == "magnets")
+    assert row(path, "aimants").en_variants == ["last"]  # the old English stays a variant, for the reviewer
+    assert not list(path.parent.glob("*.lock"))
+
+
+def test_two_tabs_never_lose_a_change(server, browser):
+    url, path = server
+    browser.get(url)
+    first = browser.current_window_handle
+    browser.switch_to.new_window("tab")
+    browser.get(url)
+    second = browser.current_window_handle
+    browser.switch_to.window(first)
+    browser.find_element("css selector", "#c-terres-rares header").click()
+    browser.find_element("css selector", "#c-terres-rares .approve").click()
+    wait_for(lambda: row(path, "terres-rares").status == "approved")
+    browser.switch_to.window(second)  # this tab still shows the old version of the row
+    browser.find_element("css selector", "#c-terres-rares header").click()
+    browser.find_element("css selector", "#c-terres-rares .reject").click()
+    message = wait_for(lambda: browser.find_element("id", "message").text)
+    assert "changed since the page was loaded" in message
+    assert row(path, "terres-rares").status == "approved"  # the first tab's change stands
+    card = browser.find_element("css selector", "#c-terres-rares")
+    assert card.find_element("css selector", ".status").text.lower() == "approved"  # the page shows what happened
+    card.find_element("css selector", ".reject").click()  # now on the current version: accepted
+    wait_for(lambda: row(path, "terres-rares").status == "rejected")
+
+
+def test_csrf_and_host_are_checked(server):
+    url, path = server
+    before = path.read_bytes()
+    req = urllib.request.Request(url + "api/concept/aimants", data=b'{"op": "status", "value": "approved"}',
+                                 headers={"Content-Type": "application/json"}, method="POST")
+    with pytest.raises(urllib.error.HTTPError) as err:
+        urllib.request.urlopen(req, timeout=5)
+    assert err.value.code == 403
+    req = urllib.request.Request(url, headers={"Host": "attacker.example:80"})
+    with pytest.raises(urllib.error.HTTPError) as err:
+        urllib.request.urlopen(req, timeout=5)
+    assert err.value.code == 400
+    assert path.read_bytes() == before
+
+
+def test_non_loopback_host_warns_that_there_is_no_authentication(tmp_path):
+    path = tmp_path / "g.tsv"
+    shutil.copy(Path(__file__).parent.parent / "glossaries" / "c5-critical-minerals.fr-en.tsv", path)
+    proc = subprocess.Popen([sys.executable, "-m", "termkit", "review", str(path), "--host", "0.0.0.0",
+                             "--port", str(free_port()), "--no-browser"], stderr=subprocess.PIPE, text=True)
+    try:
+        line = proc.stderr.readline()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+    assert "no authentication" in line
