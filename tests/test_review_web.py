@@ -23,7 +23,9 @@ CHROMEDRIVER = Path("/usr/bin/chromedriver")
 
 CONCEPTS = [
     Concept("route-de-la-soie", "route de la soie", "ancient Silk", type="TERM", evidence="cooccurrence (0.90): x",
-            contexts=["doc: l'ancienne route de la soie reliait l'Est et l'Ouest"]),
+            fr_variants=["routes de la soie"],
+            contexts=["doc: l'ancienne route de la soie reliait l'Est et l'Ouest"],
+            en_contexts=["the ancient Silk Road linked East and West"]),
     Concept("aimants", "aimants", "last", type="TERM", evidence="cooccurrence (0.80): x"),
     Concept("terres-rares", "terres rares", "rare earths", type="TERM", evidence="cooccurrence (0.70): x"),
     Concept("xss", "<script>document.title='pwned'</script>", "<b>bold</b>", type="TERM",
@@ -183,3 +185,29 @@ def test_non_loopback_host_warns_that_there_is_no_authentication(tmp_path):
         proc.terminate()
         proc.wait(timeout=10)
     assert "no authentication" in line
+
+
+def test_contexts_beside_their_english_and_merge_and_split(server, browser):
+    url, path = server
+    browser.get(url)
+    card = browser.find_element("css selector", "#c-route-de-la-soie")
+    assert "the ancient Silk Road linked East and West" in card.find_element("css selector", ".ctx-en").text
+    assert card.find_element("css selector", ".ctx-fr mark").text == "route de la soie"
+    assert card.find_element("css selector", ".ctx-en mark").text == "ancient Silk"
+    # split a French variant off into its own concept, right below
+    from selenium.webdriver.support.ui import Select
+
+    Select(card.find_element("css selector", "form.restructure select")).select_by_visible_text("routes de la soie")
+    card.find_element("css selector", "form.restructure button").click()
+    wait_for(lambda: "routes-de-la-soie" in read_tsv(path).by_id())
+    ids = [c.id for c in read_tsv(path)]
+    assert ids[ids.index("route-de-la-soie") + 1] == "routes-de-la-soie"
+    assert row(path, "route-de-la-soie").fr_variants == []
+    # merge one concept into another: its row goes, its forms join the other
+    wait_for(lambda: browser.find_elements("css selector", "#c-routes-de-la-soie"))
+    browser.find_element("css selector", "#c-routes-de-la-soie header").click()
+    other = browser.find_element("css selector", "#c-routes-de-la-soie")
+    other.find_element("css selector", "form.restructure input[name=merge]").send_keys("route-de-la-soie")
+    other.find_element("css selector", "form.restructure button").click()
+    wait_for(lambda: "routes-de-la-soie" not in read_tsv(path).by_id())
+    assert "routes de la soie" in row(path, "route-de-la-soie").fr_variants

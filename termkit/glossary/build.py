@@ -49,7 +49,8 @@ def aligned_pairs(fr_docs: Sequence[ParsedDocument], en_texts: Sequence[str]) ->
 def candidate_concepts(
     candidates: Sequence[Candidate], finder: EquivalentFinder | None, options: BuildOptions
 ) -> list[Concept]:
-    """Turn ranked candidates into candidate concepts with their best English equivalent."""
+    """Turn ranked candidates into candidate concepts with their best English equivalent, and
+    the aligned English of each French context (for the reviewer)."""
     out = []
     for cand in candidates:
         if cand.type == "TERM" and cand.words > options.max_words:
@@ -68,6 +69,7 @@ def candidate_concepts(
                 status="candidate",
                 evidence=f"{eq.method} ({eq.confidence:.2f}): {eq.evidence}" if eq else "",
                 contexts=[f"{c.doc}: {c.sentence}" for c in cand.contexts],
+                en_contexts=[finder.english_of(c.sentence) for c in cand.contexts] if finder and finder.pairs else [],
             )
         )
     return out

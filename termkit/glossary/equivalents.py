@@ -87,6 +87,14 @@ class EquivalentFinder:
             self._gram_freq.update({_key(g) for g in grams})
         self._open_right = _open_right(e for _, e in self.pairs)
 
+    def english_of(self, french_sentence: str) -> str:
+        """The English aligned with a French sentence ('' when no pair holds it)."""
+        key = " ".join(french_sentence.split())
+        for fr, en in self.pairs:
+            if key in " ".join(fr.split()):
+                return en
+        return ""
+
     def links_of(self, cand: Candidate) -> list[int]:
         """Indices of the pairs whose French side holds one of the candidate's forms."""
         forms = {fold(f) for f in cand.forms}

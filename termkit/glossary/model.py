@@ -55,6 +55,7 @@ class Concept:
     note: str = ""
     evidence: str = ""
     contexts: list[str] = field(default_factory=list)
+    en_contexts: list[str] = field(default_factory=list)  # the aligned English of each French context
 
     def fr_forms(self) -> list[str]:
         """Preferred French term first, then its variants."""

@@ -90,6 +90,16 @@
     card.querySelector("ul.variants").addEventListener("click", (ev) => {
       if (ev.target.classList.contains("rm")) send(card, {op: "remove_variant", value: ev.target.dataset.value}, true);
     });
+    card.querySelector("form.restructure").addEventListener("submit", async (ev) => {
+      ev.preventDefault();
+      const f = ev.target;
+      const op = f.merge.value ? {op: "merge", value: f.merge.value} : (f.split.value ? {op: "split", value: f.split.value} : null);
+      if (!op) { say("give an id to merge into, or a French variant to split off", true); return; }
+      if (await send(card, op, false)) {
+        say((op.op === "merge" ? "merged into " + op.value : "split off " + op.value) + ": reloading");
+        setTimeout(() => window.location.reload(), 400);
+      }
+    });
     card.querySelector("form.edit").addEventListener("submit", async (ev) => {
       ev.preventDefault();
       const f = ev.target;

@@ -106,6 +106,8 @@ class ReviewStore:
                 concept = next(c for c in snap.concepts if c.id == concept_id)
                 raise StaleEdit(concept, row_version(snap.lines[k]))
             concept = next(c for c in snap.concepts if c.id == concept_id)
+            if action.get("op") in ("merge", "split"):
+                return self._restructure(snap, k, concept, action)
             _act(concept, action)
             if any(getattr(concept, col) for col in COLUMNS if col not in snap.header):
                 raise InputError(self.path, f"the file has no column for {action.get('op')!r}",
@@ -115,6 +117,43 @@ class ReviewStore:
                 fh.write("".join(snap.lines))
             snap.signature = self._signature()
             return concept, row_version(snap.lines[k])
+
+
+    def _restructure(self, snap: Snapshot, k: int, concept: Concept, action: dict) -> tuple[Concept, str]:
+        """Merge a concept into another (its row goes, its forms join the other as variants), or
+        split a French variant off into a new candidate concept right below it."""
+        value = str(action.get("value", "")).strip()
+        if action["op"] == "merge":
+            if value not in snap.line_of or value == concept.id:
+                raise InputError(self.path, f"no other concept with id {value!r} to merge into", "give its id")
+            target = next(c for c in snap.concepts if c.id == value)
+            target.fr_variants += [f for f in concept.fr_forms() if f not in target.fr_forms()]
+            target.en_variants += [f for f in concept.en_forms() if f not in target.en_forms()]
+            target.en_forbidden += [f for f in concept.en_forbidden if f not in target.en_forbidden]
+            target.contexts += [x for x in concept.contexts if x not in target.contexts][: max(0, 3 - len(target.contexts))]
+            if concept.note:
+                target.note = " / ".join(x for x in (target.note, concept.note) if x)
+            snap.lines[snap.line_of[value]] = format_row(target, snap.header)
+            del snap.lines[k]
+            result = target
+        else:
+            if value not in concept.fr_variants:
+                raise InputError(self.path, f"{value!r} is not a French variant of {concept.id!r}", "pick one")
+            concept.fr_variants = [v for v in concept.fr_variants if v != value]
+            from termkit.glossary.model import concept_id
+
+            new_id, n = concept_id(value), 2
+            while new_id in snap.line_of:
+                new_id, n = f"{concept_id(value)}-{n}", n + 1
+            new = Concept(new_id, value, type=concept.type, pos=concept.pos, subject=concept.subject,
+                          status="candidate", evidence=f"split from {concept.id}")
+            snap.lines[k] = format_row(concept, snap.header)
+            snap.lines.insert(k + 1, format_row(new, snap.header))
+            result = concept
+        with atomic_write(self.path, "w") as fh:
+            fh.write("".join(snap.lines))
+        self._snap = None  # row positions changed: read the file again
+        return result, self.version(result.id)
 
 
 class StaleEdit(Exception):
@@ -196,7 +235,10 @@ def render_page(store: ReviewStore, params: dict, token: str) -> str:
     cards = []
     for c in shown:
         version = row_version(snap.lines[snap.line_of[c.id]])
-        contexts = "".join(f"<li>{_highlight(x, c.fr_forms())}</li>" for x in c.contexts[:3])
+        contexts = "".join(
+            f"<li><span class='ctx-fr'>{_highlight(x, c.fr_forms())}</span>"
+            + (f"<span class='ctx-en'>{_highlight(en, c.en_forms())}</span>" if en else "") + "</li>"
+            for x, en in zip(c.contexts[:3], [*c.en_contexts, *[""] * 3]))
         variants = "".join(f'<li>{e(v)} <button class="rm" data-value="{e(v)}" title="remove">×</button></li>'
                            for v in c.en_variants)
         forbidden = "".join(f"<li>{e(v)}</li>" for v in c.en_forbidden)
@@ -218,6 +260,12 @@ def render_page(store: ReviewStore, params: dict, token: str) -> str:
       <label>Forbid <input name="forbid"></label>
       <label>Note <input name="note" value="{e(c.note)}"></label>
       <button type="submit">Save</button>
+    </form>
+    <form class="restructure" autocomplete="off">
+      <label>Merge into id <input name="merge"></label>
+      <label>Split off French variant <select name="split"><option></option>{"".join(
+          f'<option>{e(v)}</option>' for v in c.fr_variants)}</select></label>
+      <button type="submit">Apply</button>
     </form>
     <p class="actions"><button class="approve">Approve (a)</button> <button class="reject">Reject (r)</button>
       <button class="edit-btn">Edit (e)</button> <button class="undo">Undo (u)</button></p>

@@ -67,7 +67,7 @@ def concept_to_entry(concept: Concept, tbx_pos: set[str], entry_id: str | None =
     fr = [Term(concept.fr, "preferred", "fullForm", pos, list(concept.contexts))]
     fr += [Term(v, "admitted", "acronym" if is_acronym(v) else "variant", pos) for v in concept.fr_variants
            if v != concept.fr]
-    en = [Term(concept.en, "preferred", "fullForm", pos)] if concept.en else []
+    en = [Term(concept.en, "preferred", "fullForm", pos, list(concept.en_contexts))] if concept.en else []
     en += [Term(v, "admitted", "acronym" if is_acronym(v) else "variant", pos) for v in concept.en_variants
            if v != concept.en]
     notes = [concept.note] if concept.note else []
@@ -136,6 +136,7 @@ def entry_to_concept(entry: Entry) -> Concept | None:
         note=" / ".join(notes),
         evidence=machine.get("evidence", ""),
         contexts=list(fr.contexts),
+        en_contexts=list(en.contexts) if en else [],
     )
 
 

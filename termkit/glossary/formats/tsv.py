@@ -19,9 +19,12 @@ from termkit.glossary.model import STATUSES, Concept, Glossary
 from termkit.sources import decode_text, read_bytes
 
 COLUMNS = ("id", "fr", "fr_variants", "en", "en_variants", "en_forbidden", "type", "pos", "subject", "status",
-           "note", "evidence", "contexts", "definition")
+           "note", "evidence", "contexts", "definition", "en_contexts")
+# Columns that can be derived again from the sources: appending to a file without them does
+# not rewrite the file to add them (the new rows just leave them out).
+DERIVED = {"en_contexts"}
 REQUIRED = ("id", "fr", "en", "status")
-LIST_COLUMNS = {"fr_variants", "en_variants", "en_forbidden", "contexts"}
+LIST_COLUMNS = {"fr_variants", "en_variants", "en_forbidden", "contexts", "en_contexts"}
 SEP = " | "
 
 
@@ -99,7 +102,7 @@ def append_tsv(concepts: Iterable[Concept], path: str | os.PathLike) -> int:
     every column, so that nothing is lost. Returns the number of rows appended.
     """
     header = read_header(path)
-    missing = [c for c in COLUMNS if c not in header]
+    missing = [c for c in COLUMNS if c not in header and c not in DERIVED]
     data = read_bytes(str(path))
     added: list[Concept] = []
     widen = False
