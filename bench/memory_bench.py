@@ -2,8 +2,9 @@
 
 The input is French news from the WMT14 dev half in ../shared, every segment joined with a
 space into ONE line (no line break at all), cut to each size; bigger sizes repeat it.
-Each run is a whole `termkit` process whose resident memory is sampled every 0.2 s
-(/proc/PID/status VmRSS), so the peak includes Python, PyTorch and the Stanza models.
+Each run is a whole `termkit` process (`--workers 1`: one Stanza pipeline) whose resident
+memory, with any child processes, is sampled every 0.2 s (/proc/PID/status VmRSS), so the
+peak includes Python, PyTorch and the Stanza models.
 
     python bench/memory_bench.py [--sizes 0.25,0.5,1,2] [--big 5] [--huge 50 --huge-seconds 240]
 
@@ -41,6 +42,21 @@ def single_line(mb: float) -> str:
     return ((line + " ") * (n // (len(line) + 1) + 1))[:n].rstrip() + "\n"
 
 
+def tree_rss(pid: int) -> int:
+    """Resident bytes of a process and its descendants."""
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            status = Path(f"/proc/{p}/status").read_text()
+            total += int(re.search(r"VmRSS:\s+(\d+)", status).group(1)) * 1024
+            todo += [int(c) for t in Path(f"/proc/{p}/task").iterdir()
+                     for c in (t / "children").read_text().split()]
+        except (OSError, AttributeError, ValueError):
+            continue
+    return total
+
+
 def run(args: list[str], limit: float | None = None) -> dict:
     """Run termkit, sampling its RSS; stop it after ``limit`` seconds if given."""
     start = time.monotonic()
@@ -48,13 +64,10 @@ def run(args: list[str], limit: float | None = None) -> dict:
                             stderr=subprocess.PIPE, text=True)
     peak, samples = 0, []
     while proc.poll() is None:
-        try:
-            status = Path(f"/proc/{proc.pid}/status").read_text()
-            rss = int(re.search(r"VmRSS:\s+(\d+)", status).group(1)) * 1024
+        rss = tree_rss(proc.pid)
+        if rss:
             peak = max(peak, rss)
             samples.append((round(time.monotonic() - start, 1), rss))
-        except (OSError, AttributeError):
-            pass
         if limit and time.monotonic() - start > limit:
             proc.terminate()
             proc.wait()
@@ -74,10 +87,15 @@ def main() -> None:
     ap.add_argument("--huge", type=float, default=50.0)
     ap.add_argument("--huge-seconds", type=float, default=240.0)
     ap.add_argument("--json", default=str(ROOT / "bench" / "results" / "memory.json"))
+    ap.add_argument("--keep", action="store_true", help="keep the parts of an earlier result not rerun now")
     args = ap.parse_args()
-    out: dict = {"input": "WMT14 dev French segments joined into one line", "growth": [], "machine_cores": os.cpu_count()}
+    previous = Path(args.json)
+    out: dict = json.loads(previous.read_text()) if previous.exists() and args.keep else {}
+    out.update({"input": "WMT14 dev French segments joined into one line", "machine_cores": os.cpu_count()})
+    if args.sizes:
+        out["growth"] = []
     with tempfile.TemporaryDirectory() as tmp:
-        models = ["--models", str(MODELS), "-q"]
+        models = ["--models", str(MODELS), "-q", "--workers", "1"]
         for mb in [float(x) for x in args.sizes.split(",") if x]:
             path = Path(tmp) / f"line-{mb}.txt"
             path.write_text(single_line(mb), encoding="utf-8")

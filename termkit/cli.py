@@ -50,16 +50,20 @@ def nlp_options(func: Callable) -> Callable:
     @click.option("--models", metavar="DIR", help=MODELS_HELP)
     @click.option("--cache-dir", metavar="DIR", help="Parse cache directory. Default: $TERMKIT_CACHE_DIR or ~/.cache/termkit.")
     @click.option("--no-cache", is_flag=True, help="Neither read nor write the parse cache.")
-    @click.option("--gpu", is_flag=True, help="Run Stanza on the GPU (when PyTorch sees one).")
+    @click.option("--gpu", is_flag=True, help="Run Stanza on the GPU (exit 2 when PyTorch sees no CUDA device).")
+    @click.option("--workers", type=click.IntRange(min=1), metavar="N",
+                  help="Parse in N worker processes, each with its own Stanza pipeline (default: the machine's "
+                       "cores). The output is the same with any N.")
     @click.option("--progress", "progress_mode", type=click.Choice(MODES), default="auto", show_default=True,
                   help="Progress on stderr: auto (a live line on a terminal), text, json (one object per line), none.")
     @click.option("-q", "--quiet", is_flag=True, help="No progress output (same as --progress none).")
     @functools.wraps(func)
-    def wrapper(*args, models, cache_dir, no_cache, gpu, progress_mode, quiet, **kwargs):
+    def wrapper(*args, models, cache_dir, no_cache, gpu, workers, progress_mode, quiet, **kwargs):
         from termkit.nlp import Parser, default_cache_dir
+        from termkit.scale import default_workers
 
         cache = None if no_cache else (cache_dir or default_cache_dir())
-        parser = Parser.from_options(models, cache_dir=cache, use_gpu=gpu)
+        parser = Parser.from_options(models, cache_dir=cache, use_gpu=gpu, workers=workers or default_workers())
         return func(*args, parser=parser, quiet="none" if quiet else progress_mode, **kwargs)
 
     return wrapper
@@ -563,8 +567,10 @@ def tm() -> None:
 @click.argument("files", nargs=-1, required=True, metavar="SRC TGT...")
 @click.option("-o", "--output", required=True, metavar="TMX", help="TMX file to write (atomically), e.g. tmx/NAME.tmx.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+@click.option("--workers", type=click.IntRange(min=1), metavar="N",
+              help="Align article pairs in N processes (default: the machine's cores); same output with any N.")
 @report_format
-def tm_build(files: tuple[str, ...], output: str, quiet: bool, fmt: str) -> None:
+def tm_build(files: tuple[str, ...], output: str, quiet: bool, workers: int | None, fmt: str) -> None:
     """Build a TMX 1.4b translation memory from French articles and their English versions.
 
     Files come in pairs, SRC TGT [SRC TGT ...]: plain texts are sentence-aligned; WMT
@@ -576,11 +582,12 @@ def tm_build(files: tuple[str, ...], output: str, quiet: bool, fmt: str) -> None
       termkit tm build seeds/c5-summit-trump-central-asia.fr.txt seeds/c5-summit-trump-central-asia.en.txt -o tmx/c5.tmx
       termkit tm build newstest2014-fren-src.fr.sgm newstest2014-fren-ref.en.sgm -o tmx/newstest.tmx
     """
+    from termkit.scale import default_workers
     from termkit.tm import build_tm, pair_files, write_tmx
 
     pairs = pair_files(list(files))
     with progress_bar(sum(len(fr.text) for fr, _ in pairs), "Aligning", quiet) as update:
-        units = build_tm(pairs, progress=update)
+        units = build_tm(pairs, progress=update, workers=workers or default_workers())
     write_tmx(units, output)
     if fmt == "json":
         import json

@@ -66,6 +66,10 @@ class ParseCache:
         except (KeyError, TypeError):
             return None
 
+    def has(self, text: str) -> bool:
+        """Whether ``text`` has an entry (without reading it)."""
+        return self._path(text_key(text)).is_file()
+
     def put(self, text: str, sentences: list[Sentence]) -> None:
         """Store the sentences of ``text`` (atomically; a failed write is ignored)."""
         try:

@@ -37,9 +37,11 @@ class Parser:
     >>> doc = parser.parse_text("Les terres rares du Kazakhstan.")  # doctest: +SKIP
     """
 
-    def __init__(self, models: ModelsLocation, cache_dir: str | os.PathLike | None = None, use_gpu: bool = False) -> None:
+    def __init__(self, models: ModelsLocation, cache_dir: str | os.PathLike | None = None, use_gpu: bool = False,
+                 workers: int = 1) -> None:
         self.models = models
         self.use_gpu = use_gpu
+        self.workers = max(1, workers)
         self._fingerprint: str | None = None
         self._cache_dir = cache_dir
         self._cache: ParseCache | None = None
@@ -48,10 +50,14 @@ class Parser:
 
     @classmethod
     def from_options(
-        cls, models: str | os.PathLike | None = None, cache_dir: str | os.PathLike | None = None, use_gpu: bool = False
+        cls, models: str | os.PathLike | None = None, cache_dir: str | os.PathLike | None = None, use_gpu: bool = False,
+        workers: int = 1,
     ) -> Parser:
-        """Build a parser from a models option (resolved as documented) and a cache dir (None: no cache)."""
-        return cls(resolve_models(models), cache_dir=cache_dir, use_gpu=use_gpu)
+        """Build a parser from a models option (resolved as documented), a cache dir (None: no
+        cache), the GPU switch (exit 2 when PyTorch sees no CUDA) and a number of worker processes."""
+        if use_gpu:
+            check_gpu()
+        return cls(resolve_models(models), cache_dir=cache_dir, use_gpu=use_gpu, workers=workers)
 
     @property
     def fingerprint(self) -> str:
@@ -104,17 +110,29 @@ class Parser:
         """
         cache = self.cache
         pieces = [(k, a, b) for k, doc in enumerate(docs) for a, b in cut_text(doc.text, PIECE_CHARS)]
+        batches = _chunks(pieces, [b - a for _, a, b in pieces])
+        # which pieces need Stanza (a file check, nothing loaded: memory stays bounded)
+        todo = [[n for n, (k, a, b) in enumerate(batch) if not (cache and cache.has(docs[k].text[a:b]))]
+                for batch in batches]
+        parsed_batches = self._parse_batches(
+            [[docs[batch[n][0]].text[batch[n][1]:batch[n][2]] for n in ns] for batch, ns in zip(batches, todo) if ns],
+            [", ".join(dict.fromkeys(docs[batch[n][0]].id for n in ns)) for batch, ns in zip(batches, todo) if ns])
         next_id = [1] * len(docs)
         done_docs = 0
-        for batch in _chunks(pieces, [b - a for _, a, b in pieces]):
+        for batch, ns in zip(batches, todo):
             texts = [docs[k].text[a:b] for k, a, b in batch]
-            parsed: list[list[Sentence] | None] = [cache.get(t) if cache else None for t in texts]
-            todo = [n for n, p in enumerate(parsed) if p is None]
-            if todo:
-                for n, sents in zip(todo, self._run_stanza([texts[n] for n in todo])):
-                    parsed[n] = sents
+            fresh = dict(zip(ns, next(parsed_batches))) if ns else {}
+            parsed: list[list[Sentence] | None] = []
+            for n, text in enumerate(texts):
+                sents = fresh.get(n)
+                if sents is not None:
                     if cache:
-                        cache.put(texts[n], sents)
+                        cache.put(text, sents)
+                else:
+                    sents = cache.get(text) if cache else None
+                    if sents is None:  # the entry vanished or broke since it was checked
+                        sents = self._run_stanza([text])[0]
+                parsed.append(sents)
             for (k, a, b), sents in zip(batch, parsed):
                 doc = docs[k]
                 words = 0
@@ -131,6 +149,26 @@ class Parser:
                 if progress:
                     progress(b - a, words, int(finished))
 
+    def _parse_batches(self, batches: list[list[str]], labels: list[str]) -> Iterator[list[list[Sentence]]]:
+        """Parse batches of texts in order: in this process, or in a pool of worker processes
+        when there are more workers and more than one batch (the same batches either way, so
+        the output does not depend on the number of workers)."""
+        workers = min(self.workers, len(batches))
+        if workers <= 1:
+            return (self._run_stanza(b) for b in batches)
+        from termkit.scale import WorkerPool
+
+        def run() -> Iterator[list[list[Sentence]]]:
+            pool = WorkerPool(str(self.models.path), workers, self.use_gpu)
+            try:
+                for result in pool.map(batches, labels):
+                    self.stanza_calls += 1
+                    yield result
+            finally:
+                pool.close()
+
+        return run()
+
     def parse_text(self, text: str, doc_id: str = "text") -> ParsedDocument:
         """Parse one string."""
         return self.parse([SourceDocument(doc_id, text)])[0]
@@ -142,6 +180,17 @@ class Parser:
         self.stanza_calls += 1
         docs = nlp.bulk_process([Document([], text=t) for t in texts])
         return [convert_stanza(d) for d in docs]
+
+
+def check_gpu() -> None:
+    """Raise a one-line error unless PyTorch sees a CUDA device."""
+    import torch
+
+    if not torch.cuda.is_available():
+        from termkit.errors import TermkitError
+
+        raise TermkitError("--gpu: PyTorch sees no CUDA device here",
+                           "run without --gpu, or install a CUDA build of PyTorch on a machine with an NVIDIA GPU")
 
 
 def shift_sentence(s: Sentence, offset: int, sent_id: int) -> Sentence:

@@ -86,10 +86,25 @@ def pair_files(paths: Sequence[str]) -> list[tuple[SourceDocument, SourceDocumen
     return pairs
 
 
+def _units(pair: tuple[SourceDocument, SourceDocument]) -> list[TranslationUnit]:
+    return document_units(*pair)
+
+
 def build_tm(pairs: Sequence[tuple[SourceDocument, SourceDocument]],
-             progress: Callable[..., None] | None = None) -> list[TranslationUnit]:
-    """Translation units of every article pair, in order."""
+             progress: Callable[..., None] | None = None, workers: int = 1) -> list[TranslationUnit]:
+    """Translation units of every article pair, in order; ``workers`` processes align pairs
+    side by side (the result does not depend on their number)."""
     units: list[TranslationUnit] = []
+    if workers > 1 and len(pairs) > 1:
+        import multiprocessing
+
+        with multiprocessing.get_context("spawn").Pool(min(workers, len(pairs))) as pool:
+            results = pool.imap(_units, pairs, chunksize=max(1, len(pairs) // (workers * 4)))
+            for (fr, _en), found in zip(pairs, results):
+                units.extend(found)
+                if progress:
+                    progress(len(fr.text), 0, 1)
+        return units
     for fr, en in pairs:
         units.extend(document_units(fr, en))
         if progress:

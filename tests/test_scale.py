@@ -1,0 +1,77 @@
+"""Several worker processes: the same bytes as one process, a dead worker fails the run cleanly,
+--gpu without CUDA is a one-line error. Real Stanza pipelines in real processes."""
+
+from __future__ import annotations
+
+import io
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from termkit.nlp.formats import write_stream
+from termkit.sources import read_documents
+
+from conftest import SEEDS, WMT_SRC, termkit
+
+
+def children(pid: int) -> list[int]:
+    out = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        try:
+            out += [int(c) for c in (task / "children").read_text().split()]
+        except OSError:
+            pass
+    return out
+
+
+def test_two_workers_write_the_same_bytes_as_one_process(parser, models, tmp_path):
+    docs = read_documents(str(WMT_SRC))
+    one = io.StringIO()
+    write_stream(docs, parser.iter_sentences(docs), one, "conllu")  # the session's parser: one process
+    out = tmp_path / "two.conllu"
+    proc = termkit("parse", WMT_SRC, "--models", models, "--no-cache", "--workers", "2", "-o", out)
+    assert proc.returncode == 0, proc.stderr
+    assert out.read_text(encoding="utf-8") == one.getvalue()
+
+
+def test_tm_build_is_the_same_with_any_number_of_workers(tmp_path):
+    pairs = []
+    for fr in sorted(SEEDS.glob("*.fr.txt")):
+        pairs += [fr, fr.with_name(fr.name.replace(".fr.txt", ".en.txt"))]
+    one, two = tmp_path / "one.tmx", tmp_path / "two.tmx"
+    assert termkit("tm", "build", *pairs, "-o", one, "--workers", "1").returncode == 0
+    assert termkit("tm", "build", *pairs, "-o", two, "--workers", "2").returncode == 0
+    strip = lambda p: [line for line in p.read_text(encoding="utf-8").splitlines() if "creationdate" not in line]  # noqa
+    assert strip(one) == strip(two)
+
+
+def test_a_worker_killed_mid_run_fails_the_run_with_one_line_and_no_output(models, tmp_path):
+    out = tmp_path / "out.conllu"
+    proc = subprocess.Popen([sys.executable, "-m", "termkit", "parse", str(WMT_SRC), "--models", str(models),
+                             "--no-cache", "--workers", "2", "-q", "-o", str(out)], stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and len(children(proc.pid)) < 2:
+        time.sleep(0.2)
+    time.sleep(3)  # the workers are loading or parsing
+    workers = children(proc.pid)
+    assert workers, "no worker processes started"
+    for pid in workers:
+        cmd = Path(f"/proc/{pid}/cmdline").read_bytes()
+        if b"spawn_main" in cmd:
+            import os
+
+            os.kill(pid, signal.SIGKILL)
+            break
+    err = proc.communicate(timeout=120)[1]
+    assert proc.returncode == 2, err
+    assert "a parse worker died while parsing" in err and len(err.strip().splitlines()) == 1
+    assert not out.exists() and not list(tmp_path.glob(".out.conllu.*"))
+
+
+def test_gpu_without_cuda_is_a_one_line_error(models):
+    proc = termkit("parse", next(SEEDS.glob("*.fr.txt")), "--models", models, "--gpu")
+    assert proc.returncode == 2
+    assert proc.stderr.strip().startswith("termkit: error: --gpu: PyTorch sees no CUDA device")
+    assert len(proc.stderr.strip().splitlines()) == 1
