@@ -56,14 +56,17 @@ def nlp_options(func: Callable) -> Callable:
                        "cores). The output is the same with any N.")
     @click.option("--progress", "progress_mode", type=click.Choice(MODES), default="auto", show_default=True,
                   help="Progress on stderr: auto (a live line on a terminal), text, json (one object per line), none.")
+    @click.option("--cluster", metavar="ADDRESS", envvar="TERMKIT_CLUSTER",
+                  help="Parse on a running Dask cluster, e.g. tcp://10.0.0.5:8786 (or $TERMKIT_CLUSTER).")
     @click.option("-q", "--quiet", is_flag=True, help="No progress output (same as --progress none).")
     @functools.wraps(func)
-    def wrapper(*args, models, cache_dir, no_cache, gpu, workers, progress_mode, quiet, **kwargs):
+    def wrapper(*args, models, cache_dir, no_cache, gpu, workers, cluster, progress_mode, quiet, **kwargs):
         from termkit.nlp import Parser, default_cache_dir
         from termkit.scale import default_workers
 
         cache = None if no_cache else (cache_dir or default_cache_dir())
-        parser = Parser.from_options(models, cache_dir=cache, use_gpu=gpu, workers=workers or default_workers())
+        parser = Parser.from_options(models, cache_dir=cache, use_gpu=gpu, workers=workers or default_workers(),
+                                     cluster=cluster)
         return func(*args, parser=parser, quiet="none" if quiet else progress_mode, **kwargs)
 
     return wrapper

@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import io
+
+import pytest
 import signal
 import subprocess
 import sys
@@ -75,3 +77,45 @@ def test_gpu_without_cuda_is_a_one_line_error(models):
     assert proc.returncode == 2
     assert proc.stderr.strip().startswith("termkit: error: --gpu: PyTorch sees no CUDA device")
     assert len(proc.stderr.strip().splitlines()) == 1
+
+
+@pytest.fixture(scope="module")
+def local_cluster():
+    """A real Dask cluster on this machine: a scheduler and two worker processes."""
+    from distributed import LocalCluster
+
+    cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
+    yield cluster.scheduler_address
+    cluster.close()
+
+
+def test_a_cluster_run_gives_the_same_parse_candidates_and_glossary(local_cluster, parser, models, tmp_path):
+    docs = read_documents(str(WMT_SRC))
+    one = io.StringIO()
+    write_stream(docs, parser.iter_sentences(docs), one, "conllu")
+    out = tmp_path / "cluster.conllu"
+    proc = termkit("parse", WMT_SRC, "--models", models, "--no-cache", "--cluster", local_cluster, "-o", out)
+    assert proc.returncode == 0, proc.stderr
+    assert out.read_text(encoding="utf-8") == one.getvalue()
+    seeds = sorted(SEEDS.glob("*.fr.txt"))
+    english = [p.with_name(p.name.replace(".fr.txt", ".en.txt")) for p in seeds]
+    results = {}
+    for label, extra in (("one", ["--workers", "1", "--cache-dir", tmp_path / "c1"]),
+                         ("cluster", ["--cluster", local_cluster, "--no-cache"])):
+        cands = termkit("extract", *seeds, "--models", models, "--all", "--format", "json", *extra)
+        assert cands.returncode == 0, cands.stderr
+        glossary = tmp_path / f"{label}.tsv"
+        built = termkit("glossary", "build", "--fr", *seeds, "--en", *english, "-o", glossary, "--models", models,
+                        *extra)
+        assert built.returncode == 0, built.stderr
+        results[label] = (cands.stdout, glossary.read_bytes())
+    assert results["one"] == results["cluster"]
+
+
+def test_an_unreachable_cluster_is_exit_2_within_30_seconds(models, tmp_path):
+    t0 = time.monotonic()
+    proc = termkit("parse", next(SEEDS.glob("*.fr.txt")), "--models", models, "--no-cache", "--cluster",
+                   "tcp://127.0.0.1:9", "-o", tmp_path / "x.conllu")
+    assert time.monotonic() - t0 < 30
+    assert proc.returncode == 2 and "cannot reach the cluster at tcp://127.0.0.1:9" in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1 and not (tmp_path / "x.conllu").exists()

@@ -38,10 +38,11 @@ class Parser:
     """
 
     def __init__(self, models: ModelsLocation, cache_dir: str | os.PathLike | None = None, use_gpu: bool = False,
-                 workers: int = 1) -> None:
+                 workers: int = 1, cluster: str | None = None) -> None:
         self.models = models
         self.use_gpu = use_gpu
         self.workers = max(1, workers)
+        self.cluster = cluster
         self._fingerprint: str | None = None
         self._cache_dir = cache_dir
         self._cache: ParseCache | None = None
@@ -51,13 +52,13 @@ class Parser:
     @classmethod
     def from_options(
         cls, models: str | os.PathLike | None = None, cache_dir: str | os.PathLike | None = None, use_gpu: bool = False,
-        workers: int = 1,
+        workers: int = 1, cluster: str | None = None,
     ) -> Parser:
         """Build a parser from a models option (resolved as documented), a cache dir (None: no
         cache), the GPU switch (exit 2 when PyTorch sees no CUDA) and a number of worker processes."""
         if use_gpu:
             check_gpu()
-        return cls(resolve_models(models), cache_dir=cache_dir, use_gpu=use_gpu, workers=workers)
+        return cls(resolve_models(models), cache_dir=cache_dir, use_gpu=use_gpu, workers=workers, cluster=cluster)
 
     @property
     def fingerprint(self) -> str:
@@ -154,12 +155,18 @@ class Parser:
         when there are more workers and more than one batch (the same batches either way, so
         the output does not depend on the number of workers)."""
         workers = min(self.workers, len(batches))
-        if workers <= 1:
+        if not batches or (workers <= 1 and not self.cluster):
             return (self._run_stanza(b) for b in batches)
-        from termkit.scale import WorkerPool
 
         def run() -> Iterator[list[list[Sentence]]]:
-            pool = WorkerPool(str(self.models.path), workers, self.use_gpu)
+            if self.cluster:
+                from termkit.scale.cluster import ClusterPool
+
+                pool = ClusterPool(self.cluster, str(self.models.path.resolve()))
+            else:
+                from termkit.scale import WorkerPool
+
+                pool = WorkerPool(str(self.models.path), workers, self.use_gpu)
             try:
                 for result in pool.map(batches, labels):
                     self.stanza_calls += 1
