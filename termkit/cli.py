@@ -768,6 +768,12 @@ def cache_clear_cmd(cache_dir: str | None) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the CLI, turning errors into one line and a meaningful exit code."""
+    import signal
+
+    def terminated(_signum, _frame):  # a SIGTERM ends the run like Ctrl-C: no half-written file, no orphans
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, terminated)
     args = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args
     args = [a for a in args if a != "--debug"]  # accepted anywhere: `termkit align A B --debug`

@@ -19,7 +19,19 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+def _die_with_parent() -> None:
+    """Ask Linux to end this worker when its parent ends (killed, interrupted): no orphans."""
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux: the pool's own shutdown still ends it
+        pass
+
+
 def _init(models_path: str, use_gpu: bool, threads: int) -> None:
+    _die_with_parent()
     import torch
 
     torch.set_num_threads(threads)
