@@ -115,11 +115,39 @@ def read_documents(path: str) -> list[SourceDocument]:
     return [SourceDocument(id=doc_id, text=text, source=name)]
 
 
+INPUT_SUFFIXES = (".txt", ".sgm", ".sgml")
+
+
+def expand_inputs(paths: list[str]) -> list[str]:
+    """Files to read: a folder stands for every .txt/.sgm/.sgml file below it, a glob pattern
+    (``news/**/*.fr.txt``, quoted so the shell leaves it) for the files it matches, in sorted order."""
+    import glob
+
+    out: list[str] = []
+    for path in paths:
+        p = Path(path)
+        if path != "-" and p.is_dir():
+            files = sorted(str(f) for f in p.rglob("*") if f.suffix.lower() in INPUT_SUFFIXES and f.is_file())
+            if not files:
+                raise InputError(path, "is a directory with no .txt, .sgm or .sgml file in it",
+                                 "pass the folder that holds the articles, or the files themselves")
+            out += files
+        elif path != "-" and not p.exists() and any(ch in path for ch in "*?["):
+            files = sorted(glob.glob(path, recursive=True))
+            if not files:
+                raise InputError(path, "matches no file", "check the pattern")
+            out += files
+        else:
+            out.append(path)
+    return out
+
+
 def read_all(paths: list[str]) -> list[SourceDocument]:
-    """Read every file in ``paths``; document ids are made unique across files."""
+    """Read every file in ``paths`` (folders and glob patterns expanded, see
+    :func:`expand_inputs`); document ids are made unique across files."""
     docs: list[SourceDocument] = []
     seen: dict[str, int] = {}
-    for path in paths:
+    for path in expand_inputs(paths):
         for doc in read_documents(path):
             n = seen.get(doc.id, 0)
             seen[doc.id] = n + 1

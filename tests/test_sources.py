@@ -111,3 +111,19 @@ def test_seeds_index_matches_files():
             assert (SEEDS.parent.parent / "shared" / "seeds" / original).read_bytes() == (SEEDS / name).read_bytes()
         else:
             assert (SEEDS / name.replace(".en.", ".fr.")).is_file()
+
+
+def test_folders_and_glob_patterns_stand_for_their_files(tmp_path):
+    from termkit.sources import read_all
+
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    for k, sub in enumerate(["a", "a/b", "a/b"]):
+        (tmp_path / sub / f"doc{k}.fr.txt").write_text(f"Texte {k}.\n", encoding="utf-8")
+    (tmp_path / "a" / "notes.md").write_text("ignored", encoding="utf-8")
+    assert [d.id for d in read_all([str(tmp_path / "a")])] == ["doc1.fr", "doc2.fr", "doc0.fr"]  # sorted by path
+    assert [d.id for d in read_all([str(tmp_path / "a" / "**" / "doc[12].fr.txt")])] == ["doc1.fr", "doc2.fr"]
+    with pytest.raises(InputError, match="matches no file"):
+        read_all([str(tmp_path / "*.sgm")])
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(InputError, match="no .txt, .sgm or .sgml file"):
+        read_all([str(tmp_path / "empty")])
