@@ -4,10 +4,11 @@ Corpus: the 57 French-origin documents of the WMT14 dev half in ../shared (~17,0
 Each run is a whole process (`termkit parse --no-cache -q --workers N -o OUT`), model
 loading included, best of --repeat; the outputs of every run must be byte-identical.
 
-    python bench/scale_bench.py [--workers 1,2] [--repeat 2] [--gpu] [--json bench/results/scale.json]
+    python bench/scale_bench.py [--workers 1,2] [--repeat 2] [--cluster 2] [--gpu] [--json bench/results/scale.json]
 
-Target (issue 18): 2 workers on 2 cores >= 1.7x one worker. `--gpu` adds runs with --gpu
-(on a machine with CUDA; here there is none, so the GPU figure is not measured).
+Targets (issue 18): 2 workers on 2 cores >= 1.7x one worker; a local Dask cluster of 2
+workers within 15% of --workers 2. The peak RSS of each worker process is sampled. `--gpu`
+adds runs with --gpu (on a machine with CUDA; here there is none: not measured).
 """
 
 from __future__ import annotations
@@ -28,6 +29,21 @@ sys.path.insert(0, str(ROOT))
 from termkit.sources import read_documents  # noqa: E402
 
 
+def rss_tree(pid: int) -> dict[int, int]:
+    """Resident bytes of a process and of each of its descendants."""
+    out, todo = {}, [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            status = Path(f"/proc/{p}/status").read_text()
+            out[p] = int(status.split("VmRSS:")[1].split()[0]) * 1024
+            for task in Path(f"/proc/{p}/task").iterdir():
+                todo += [int(c) for c in (task / "children").read_text().split()]
+        except (OSError, IndexError, ValueError):
+            continue
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--models", default=str(SHARED / "models" / "stanza_resources"))
@@ -35,6 +51,7 @@ def main() -> None:
     ap.add_argument("--workers", default="1,2")
     ap.add_argument("--repeat", type=int, default=2)
     ap.add_argument("--gpu", action="store_true")
+    ap.add_argument("--cluster", type=int, default=2, help="workers of a local Dask cluster (0: none)")
     ap.add_argument("--json", default=str(ROOT / "bench" / "results" / "scale.json"))
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
@@ -47,26 +64,46 @@ def main() -> None:
         words = None
         runs: dict[str, dict] = {}
         digests = set()
-        for mode in [("cpu", int(w)) for w in args.workers.split(",")] + ([("gpu", 1)] if args.gpu else []):
+        cluster = None
+        modes = [("cpu", int(w)) for w in args.workers.split(",")] + ([("gpu", 1)] if args.gpu else [])
+        if args.cluster:
+            from distributed import LocalCluster
+
+            cluster = LocalCluster(n_workers=args.cluster, threads_per_worker=1, processes=True,
+                                   dashboard_address=None)
+            modes.append(("cluster", args.cluster))
+        for mode in modes:
             label = f"{mode[0]}-{mode[1]}"
-            times = []
+            times, peaks = [], {}
             for _ in range(args.repeat):
                 out = Path(tmp) / f"{label}.conllu"
                 cmd = [sys.executable, "-m", "termkit", "parse", str(src), "--models", args.models, "--no-cache",
                        "-q", "--workers", str(mode[1]), "-o", str(out)] + (["--gpu"] if mode[0] == "gpu" else [])
+                if mode[0] == "cluster":
+                    cmd += ["--cluster", cluster.scheduler_address]
                 t0 = time.perf_counter()
-                proc = subprocess.run(cmd, capture_output=True, text=True)
+                proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, text=True)
+                while proc.poll() is None:
+                    for pid, rss in rss_tree(proc.pid).items():
+                        peaks[pid] = max(peaks.get(pid, 0), rss)
+                    time.sleep(0.2)
                 times.append(time.perf_counter() - t0)
                 if proc.returncode:
-                    raise SystemExit(proc.stderr)
+                    raise SystemExit(proc.stderr.read())
                 data = out.read_bytes()
                 digests.add(hashlib.sha256(data).hexdigest())
                 words = words or sum(1 for line in data.decode().splitlines() if line[:1].isdigit() and "-" not in
                                      line.split("\t", 1)[0])
+            ranked = sorted(peaks.values(), reverse=True)
             runs[label] = {"seconds": round(min(times), 2), "all": [round(t, 2) for t in times],
-                           "words_per_s": round(words / min(times))}
+                           "words_per_s": round(words / min(times)),
+                           "peak_rss_mb_per_process": [round(r / 1e6) for r in ranked if r > 50e6]}
             print(label, runs[label], file=sys.stderr)
+        if cluster is not None:
+            cluster.close()
     base = runs["cpu-1"]["seconds"]
+    if "cluster-2" in runs and "cpu-2" in runs:
+        runs["cluster-2"]["vs_workers_2"] = round(runs["cluster-2"]["seconds"] / runs["cpu-2"]["seconds"], 2)
     result = {"documents": len(docs), "words": words, "runs": runs,
               "speedup": {k: round(base / v["seconds"], 2) for k, v in runs.items()},
               "identical_outputs": len(digests) == 1, "target_2_workers": 1.7,

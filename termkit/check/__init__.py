@@ -46,11 +46,24 @@ def run_checks(docs: Sequence[BilingualDocument], concepts: Iterable[Concept], p
             report.findings += check_terms(index, seg, seg_tokens, used)
             report.findings += check_numbers(seg)
     report.findings += check_consistency(index, used)
+    report.findings = one_per_problem(report.findings)
+    segments = {(d.id, s.id): s for d in docs for s in d.segments}
+    for f in report.findings:
+        seg = segments.get((f.doc, f.segment))
+        if seg is not None:
+            f.source_text, f.target_text = seg.src, seg.tgt
     for f in report.findings:
         if f.concept in unreviewed:
             f.severity = "info"
             f.message = "(unreviewed glossary entry) " + f.message
     return report
+
+
+def one_per_problem(findings: list[Finding]) -> list[Finding]:
+    """One finding per problem: a misspelling that the glossary lists as a forbidden form is
+    reported once, as `forbidden`, not also as a misspelt `name`."""
+    forbidden = {(f.doc, f.segment, f.target_span.casefold()) for f in findings if f.check == "forbidden"}
+    return [f for f in findings if not (f.check == "name" and (f.doc, f.segment, f.target_span.casefold()) in forbidden)]
 
 
 def score_against(docs: Sequence[BilingualDocument], references: Sequence[str]) -> list[Score]:

@@ -41,6 +41,8 @@ class Finding:
     suggestion: str = ""
     line: int | None = None
     concept: str = ""
+    source_text: str = ""  # the French segment, to show the problem in its sentence
+    target_text: str = ""  # the English segment
 
 
 @dataclass

@@ -28,6 +28,13 @@ EN_SCALE = {"thousand": 1e3, "million": 1e6, "millions": 1e6, "m": 1e6, "mn": 1e
 EN_WORDS = {w: k for k, w in enumerate(["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
                                         "ten", "eleven", "twelve"])}
 EN_WORDS.update({"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "dozen": 12})
+# Quantities English says in a word: a decade (10 years), a fortnight (15 days in French, 14 in
+# English), twice/double (2 times), a century.
+EN_IDIOMS = {"decade": (10,), "fortnight": (14, 15), "twice": (2,), "double": (2,), "doubled": (2,),
+             "triple": (3,), "tripled": (3,), "century": (100,)}
+# 9/11 (month/day), years written short or glued: FY2015, Q1/15, '15
+EN_SLASH_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?![\d/])")
+EN_GLUED_YEAR = re.compile(r"(?<=[A-Za-z])((?:19|20)\d{2})\b|(?<=[/'’])(\d{2})\b")
 
 _SP = r"[ \u00a0\u202f]"
 # French: 410 000 / 3,07 / 1.500 (thousands with dot) / 70 ; optional scale word
@@ -57,7 +64,14 @@ _EN_MONTH = r"(" + "|".join(EN_MONTHS) + r"|jan|feb|mar|apr|jun|jul|aug|sept?|oc
 EN_DATE = re.compile(r"\b(?:(\d{1,2})(?:st|nd|rd|th)?\s+" + _EN_MONTH + r"|" + _EN_MONTH
                      + r"\s+(\d{1,2})(?:st|nd|rd|th)?)\b", re.I)
 # times (21h30, 9 h) and ordinals (2e, 1er, 21ème) are not compared: English rewrites them (9.30pm, second)
-FR_SKIP = re.compile(rf"\b\d{{1,2}}{_SP}?h(?:{_SP}?\d{{2}})?\b|\b\d+(?:e|er|re|ème|eme|è)\b", re.I)
+FR_SKIP = re.compile(rf"\b\d{{1,2}}{_SP}?h(?:{_SP}?\d{{2}})?\b|\b\d+(?:e|er|re|ème|eme|è)\b"
+                     rf"|(?:\bà|\bvers|\bdès|\bavant|\baprès|\bjusqu['’]à|\bde|\bentre){_SP}+\d{{1,2}}{_SP}?heures?"
+                     rf"(?:{_SP}?\d{{2}})?\b|\b\d{{1,2}}{_SP}?heures?{_SP}?\d{{2}}\b", re.I)
+# de 4,2 à 4,5 milliards, entre 3 et 5 M$: the first number of a range takes the scale of the second
+FR_RANGE = re.compile(rf"\b(?:de|entre){_SP}+(\d+(?:,\d+)?){_SP}*(?:à|et|-){_SP}*\d+(?:,\d+)?{_SP}?"
+                      rf"(millions?|milliards?|billions?|mds?|M(?=[$€£]))", re.I)
+# "de1 000": a number glued to the word before it (a typo) is read as written
+FR_GLUED = re.compile(r"\b(de|à|et|le|la|les|des|du|sur|pour|en|au|aux)(?=\d)", re.I)
 FRENCH_STYLE_IN_EN = [
     (re.compile(r"(?<![\d,.])\d{1,3}(?: \d{3})+(?![\d,])"), "thousands separated by spaces", "use commas: 410,000"),
     (re.compile(r"(?<![\d,.])\d+,\d{1,2}(?![\d,])"), "decimal comma", "use a decimal point: 3.07"),
@@ -88,7 +102,9 @@ def _fr_value(digits: str) -> float:
 
 def french_quantities(text: str) -> list[Quantity]:
     """Numbers, amounts, percentages and dates of a French segment."""
+    text = FR_GLUED.sub(r"\1 ", text)
     out, taken = [], [m.span() for m in FR_SKIP.finditer(text)]
+    range_scale = {m.start(1): FR_SCALE[m.group(2).lower()] for m in FR_RANGE.finditer(text)}
     for m in FR_DATE.finditer(text):
         day = 1 if m.group(1).lower() == "1er" else int(m.group(1))
         out.append(Quantity("date", (FR_MONTHS.index(m.group(2).lower()) + 1) * 100 + day, m.group(0)))
@@ -99,7 +115,7 @@ def french_quantities(text: str) -> list[Quantity]:
     for m in FR_NUM.finditer(text):
         if any(a <= m.start() < b for a, b in taken):
             continue
-        value = _fr_value(m.group(1)) * FR_SCALE.get((m.group(2) or "").lower(), 1)
+        value = _fr_value(m.group(1)) * FR_SCALE.get((m.group(2) or "").lower(), range_scale.get(m.start(1), 1))
         rest = text[m.end():m.end() + 40]
         fraction = FR_FRACTION.match(rest)
         if fraction and not m.group(2) and not m.group(3):
@@ -142,6 +158,18 @@ def english_quantities(text: str) -> list[Quantity]:
         out.append(Quantity("percent" if m.group(3) else "number", value, m.group(0).strip()))
     for m in re.finditer(r"\b(" + "|".join(EN_WORDS) + r")\b", text, re.I):
         out.append(Quantity("number", EN_WORDS[m.group(1).lower()], m.group(0)))
+    for m in re.finditer(r"\b(" + "|".join(EN_IDIOMS) + r")s?\b", text, re.I):
+        out += [Quantity("number", v, m.group(0)) for v in EN_IDIOMS[m.group(1).lower()]]
+    for m in EN_SLASH_DATE.finditer(text):
+        month, day = int(m.group(1)), int(m.group(2))
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            out.append(Quantity("date", month * 100 + day, m.group(0)))
+    for m in EN_GLUED_YEAR.finditer(text):
+        if m.group(1):
+            out.append(Quantity("number", int(m.group(1)), m.group(0)))
+        else:
+            out += [Quantity("number", 2000 + int(m.group(2)), m.group(0)),
+                    Quantity("number", 1900 + int(m.group(2)), m.group(0))]
     return out
 
 

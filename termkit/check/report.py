@@ -40,11 +40,23 @@ def _text(report: CheckReport, out: IO[str], color: bool) -> None:
         where = f"{f.doc}:{f.segment}" + (f" (line {f.line})" if f.line else "")
         fix = f" -> {f.suggestion}" if f.suggestion else ""
         out.write(f"{where}: {style(f.severity, fg=colors[f.severity], bold=True)} [{f.check}] {f.message}{fix}\n")
+        for label, text, span in (("FR", f.source_text, f.source_span), ("EN", f.target_text, f.target_span)):
+            if text and f.check != "consistency":
+                out.write(f"    {label}: {_marked(text, span, style)}\n")
     counts = Counter(f.severity for f in report.findings)
     summary = ", ".join(f"{counts[s]} {s}(s)" for s in ("error", "warning", "info") if counts[s]) or "clean"
     out.write(f"{report.documents} document(s), {report.segments} segment(s): {summary}\n")
     for s in report.scores:
         out.write(f"{s.name} = {s.score}  ({s.signature})\n")
+
+
+def _marked(text: str, span: str, style) -> str:
+    """The sentence with the span marked: [[...]] (bold on a terminal)."""
+    text = " ".join(text.split())
+    at = text.lower().find(span.lower()) if span else -1
+    if at < 0:
+        return text
+    return text[:at] + style("[[" + text[at:at + len(span)] + "]]", bold=True) + text[at + len(span):]
 
 
 def _json(report: CheckReport, out: IO[str], color: bool) -> None:
@@ -87,7 +99,8 @@ def _sarif(report: CheckReport, out: IO[str], color: bool) -> None:
                         "message": {"text": f.message + (f" -> {f.suggestion}" if f.suggestion else "")},
                         "locations": [location],
                         "properties": {"document": f.doc, "segment": f.segment, "source": f.source_span,
-                                       "target": f.target_span, "concept": f.concept}})
+                                       "target": f.target_span, "concept": f.concept,
+                                       "sourceSentence": f.source_text, "targetSentence": f.target_text}})
     sarif = {"$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0",
              "runs": [{"tool": {"driver": {"name": "termkit", "version": __version__,
                                            "informationUri": "https://example.invalid/termkit",

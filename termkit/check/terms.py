@@ -113,8 +113,9 @@ class TermIndex:
                     initials = "".join(w[0] for w in words if w[:1].isupper())
                     if len(initials) >= 2 and len(words) >= 2:  # United States -> US, RBS, NSA
                         keys.add(f" {initials.lower()} ")
-            if c.type == "LOC":  # France -> French Embassy, Syria -> Syrian
+            if c.type == "LOC":  # France -> French Embassy, Syria -> Syrian; United States -> America
                 keys |= {f" {en_key(a)} " for a in adjectives(c.en)}
+                keys |= {f" {en_key(a)} " for a in OTHER_NAMES.get(c.en, ())}
             self.en_keys.append(keys | surname)
             self.surnames.append(surname)
             for form in c.en_forbidden:
@@ -235,6 +236,26 @@ def _surnames(c: Concept) -> list[str]:
     return []
 
 
+# Other names English news uses for a country beside its CLDR name (AP / Reuters usage).
+OTHER_NAMES = {
+    "United States": ("America", "US", "U.S.", "USA", "U.S.A.", "the States"),
+    "United Kingdom": ("Britain", "Great Britain", "UK", "U.K."),
+    "Netherlands": ("Holland",),
+    "Czechia": ("Czech Republic",),
+    "Türkiye": ("Turkey",),
+    "Côte d’Ivoire": ("Ivory Coast", "Cote d'Ivoire"),
+    "Myanmar (Burma)": ("Myanmar", "Burma"),
+    "Congo - Kinshasa": ("Democratic Republic of Congo", "DR Congo", "DRC", "Congo"),
+    "Congo - Brazzaville": ("Republic of Congo", "Congo"),
+    "Russia": ("Russian Federation",),
+    "South Korea": ("Republic of Korea",),
+    "North Korea": ("DPRK",),
+    "Vatican City": ("Vatican", "Holy See"),
+    "Eswatini": ("Swaziland",),
+    "North Macedonia": ("Macedonia",),
+}
+
+
 def adjectives(country: str) -> set[str]:
     """English adjectives of a place name: its official languages' names (France -> French,
     from CLDR via babel) and regular derivations (Syria -> Syrian, Japan -> Japanese)."""
@@ -279,7 +300,10 @@ def near_name(expected: Sequence[str], en: KeyText, threshold: float = 80.0) -> 
             if window == key:
                 return best
             score = fuzz.ratio(" ".join(key), " ".join(window))
-            # a misspelt name keeps its other words: "Goodyear site" is not "Goodyear Amiens"
+            # a misspelt name keeps its other words: "Goodyear site" is not "Goodyear Amiens";
+            # a name is written with a capital: "euro" is a word, not a misspelt "Europe"
+            if not en.surface[i][:1].isupper() and form[:1].isupper():
+                continue
             if (score >= best_score and window[0][:1] == key[0][:1]
                     and all(fuzz.ratio(a, b) >= 60 for a, b in zip(key, window))):
                 best, best_score = " ".join(dict.fromkeys(en.surface[i:i + width])), score

@@ -1,0 +1,80 @@
+"""Classes of false alarm seen on news the checker had never seen, fixed as classes: times,
+ranges, quantities said in words, date notations, typos in the source, other names of
+countries, capitalised names; one finding per problem; reports that show the sentence."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from termkit.check import one_per_problem
+from termkit.check.model import Finding, Segment
+from termkit.check.numbers import check_numbers
+from termkit.check.terms import TermIndex, check_terms, english_keys, near_name
+from termkit.glossary import Concept
+
+from conftest import termkit
+
+
+@pytest.mark.parametrize("fr, en", [
+    ("Rendez-vous à 20 heures.", "See you at 8 pm."),
+    ("La séance reprend à 14 heures 30.", "The session resumes at 2.30pm."),
+    ("Les ventes iront de 4,2 à 4,5 milliards de dollars.", "Sales will range from $4.2 billion to $4.5 billion."),
+    ("Entre 3 et 5 M$ seront investis.", "Between $3m and $5m will be invested."),
+    ("Il y a 10 ans, il est parti.", "A decade ago he left."),
+    ("Il reviendra dans 15 jours.", "He will be back in a fortnight."),
+    ("Il a acheté 12 œufs.", "He bought a dozen eggs."),
+    ("Les prix ont augmenté 2 fois.", "Prices rose twice."),
+    ("Les attentats du 11 septembre.", "The 9/11 attacks."),
+    ("Le bénéfice de l'exercice 2015.", "FY2015 profit."),
+    ("Les chiffres du premier trimestre 2015.", "Q1/15 figures."),
+    ("Il a payé de1 000 dollars.", "He paid $1,000."),
+])
+def test_number_classes_are_not_false_alarms(fr, en):
+    assert check_numbers(Segment("d", "1", fr, en)) == []
+
+
+@pytest.mark.parametrize("fr, en", [
+    ("Le prix est de 3,07 milliards.", "The price is 3.7 billion."),
+    ("Les ventes iront de 4,2 à 4,5 milliards.", "Sales will range from $4.2 million to $4.5 billion."),
+    ("Il y a 12 ans, il est parti.", "A decade ago he left."),
+])
+def test_real_number_errors_are_still_reported(fr, en):
+    assert [f.check for f in check_numbers(Segment("d", "1", fr, en))] == ["number"]
+
+
+def test_a_common_word_is_not_a_misspelt_name():
+    assert near_name(["Europe"], english_keys("The euro fell against the dollar.")) is None
+    assert near_name(["Europe"], english_keys("Leaders of Erope met.")) == "Erope"
+
+
+def test_other_names_of_a_country_are_accepted(parser):
+    index = TermIndex([Concept("etats-unis", "États-Unis", "United States", type="LOC", status="approved"),
+                       Concept("royaume-uni", "Royaume-Uni", "United Kingdom", type="LOC", status="approved")])
+    doc = parser.parse_text("Les États-Unis et le Royaume-Uni ont signé.")
+    tokens = [t for s in doc.sentences for t in s.tokens]
+    from collections import defaultdict
+
+    seg = Segment("d", "1", doc.text, "America and Britain signed.", 0, len(doc.text))
+    assert check_terms(index, seg, tokens, defaultdict(list)) == []
+    wrong = Segment("d", "1", doc.text, "France and Spain signed.", 0, len(doc.text))
+    assert "royaume-uni" in {f.concept for f in check_terms(index, wrong, tokens, defaultdict(list))}
+
+
+def test_a_misspelling_listed_as_forbidden_is_one_finding():
+    name = Finding("name", "error", "d", "1", "misspelt", "Tokaïev", "Tokaev", "Tokayev")
+    bad = Finding("forbidden", "error", "d", "1", "forbidden", "", "Tokaev", "Tokayev")
+    assert one_per_problem([name, bad]) == [bad]
+
+
+def test_reports_show_the_sentences_with_the_spans_marked(tmp_path, models):
+    (tmp_path / "a.fr.txt").write_text("Le prix est de 3,07 milliards de dollars.\n", encoding="utf-8")
+    (tmp_path / "a.en.txt").write_text("The price is $3.7 billion.\n", encoding="utf-8")
+    args = ["check", tmp_path / "a.fr.txt", tmp_path / "a.en.txt", "--models", models.resolve()]
+    text = termkit(*args, cwd=tmp_path).stdout
+    assert "    FR: Le prix est de [[3,07 milliards]] de dollars." in text and "    EN: The price is $3.7 billion." in text
+    finding = json.loads(termkit(*args, "--format", "json", cwd=tmp_path).stdout)["findings"][0]
+    assert finding["source_text"].startswith("Le prix") and finding["target_text"].startswith("The price")
+    sarif = json.loads(termkit(*args, "--format", "sarif", cwd=tmp_path).stdout)
+    assert sarif["runs"][0]["results"][0]["properties"]["sourceSentence"].startswith("Le prix")
