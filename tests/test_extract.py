@@ -162,7 +162,8 @@ def test_wmt_names_and_terms(wmt_cands):
     assert find(wmt_cands, "Bogota").type == "LOC"
     c = find(wmt_cands, "Banque centrale européenne")
     assert c.doc_frequency >= 1 and c.contexts[0].doc
-    kept = [c for c in wmt_cands if c.probability >= load_model().threshold]
+    threshold = load_model().threshold
+    kept = [c for c in wmt_cands if c.probability >= threshold]
     assert find(kept, "David Bowie") and find(kept, "Banque centrale européenne")
     assert len(kept) < len(wmt_cands) // 2
 

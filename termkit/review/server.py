@@ -27,6 +27,7 @@ from termkit.errors import InputError
 from termkit.fsutil import atomic_write, locked
 from termkit.glossary.formats.tsv import COLUMNS, format_row, read_tsv
 from termkit.glossary.model import STATUSES, Concept
+from termkit.review.store import rows_of
 
 PAGE_SIZE = 50
 _CONFIDENCE = re.compile(r"\((\d\.\d+)\)")
@@ -72,17 +73,7 @@ class ReviewStore:
         sig = self._signature()
         if self._snap is None or self._snap.signature != sig:
             concepts = read_tsv(self.path).concepts
-            with open(self.path, encoding="utf-8-sig", newline="") as fh:
-                lines = fh.read().replace("\r\n", "\n").splitlines(keepends=True)
-            header: list[str] = []
-            line_of: dict[str, int] = {}
-            for k, line in enumerate(lines):
-                if not line.strip() or line.startswith("#"):
-                    continue
-                if not header:
-                    header = [h.strip() for h in line.rstrip("\n").split("\t")]
-                else:
-                    line_of[line.split("\t", 1)[0].strip()] = k
+            lines, header, line_of = rows_of(self.path)
             self._snap = Snapshot(lines, header, concepts, line_of, sig)
         return self._snap
 

@@ -24,7 +24,7 @@ class Change:
     after: dict
 
 
-def _rows(path: str) -> tuple[list[str], list[str], dict[str, int]]:
+def rows_of(path: str) -> tuple[list[str], list[str], dict[str, int]]:
     """The file's lines (with their line ends), its header and the line index of each id."""
     text = decode_text(read_bytes(path), path)
     lines = text.splitlines(keepends=True)
@@ -47,7 +47,7 @@ def edit(path: str | os.PathLike, ids: Sequence[str], change: Callable[[Concept]
     name = str(path)
     with locked(name):
         glossary = read_tsv(name).by_id()  # validates the whole file first
-        lines, header, where = _rows(name)
+        lines, header, where = rows_of(name)
         missing = [i for i in ids if i not in glossary]
         if missing:
             raise InputError(name, f"no concept with id {missing[0]!r}"
