@@ -30,6 +30,8 @@ from conftest import termkit
     ("Le bénéfice de l'exercice 2015.", "FY2015 profit."),
     ("Les chiffres du premier trimestre 2015.", "Q1/15 figures."),
     ("Il a payé de1 000 dollars.", "He paid $1,000."),
+    ("Sans doute entre 120 et 150 millions.", "Probably between 120 and 150 million."),
+    ("Elle libérera de 10 à 11 milliards de livres.", "It will release £10-11 billion."),
 ])
 def test_number_classes_are_not_false_alarms(fr, en):
     assert check_numbers(Segment("d", "1", fr, en)) == []
@@ -42,6 +44,13 @@ def test_number_classes_are_not_false_alarms(fr, en):
 ])
 def test_real_number_errors_are_still_reported(fr, en):
     assert [f.check for f in check_numbers(Segment("d", "1", fr, en))] == ["number"]
+
+
+def test_names_with_an_ampersand_match():
+    from termkit.check.terms import en_key
+
+    key = en_key("Standard & Poor's")
+    assert f" {key} " in english_keys("Rating agency, Standard & Poor's, reduced it.").text
 
 
 def test_a_common_word_is_not_a_misspelt_name():

@@ -32,6 +32,9 @@ EN_WORDS.update({"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred"
 # English), twice/double (2 times), a century.
 EN_IDIOMS = {"decade": (10,), "fortnight": (14, 15), "twice": (2,), "double": (2,), "doubled": (2,),
              "triple": (3,), "tripled": (3,), "century": (100,)}
+# between 120 and 150 million, $10-11 billion: the first number of a range takes the scale of the second
+EN_RANGE = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*(?:-|–|to|and)\s*[$€£]?\d+(?:\.\d+)?[ \u00a0-]?"
+                      r"(thousand|millions?|billions?|trillion|bn|tn|mn)\b", re.I)
 # 9/11 (month/day), years written short or glued: FY2015, Q1/15, '15
 EN_SLASH_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?![\d/])")
 EN_GLUED_YEAR = re.compile(r"(?<=[A-Za-z])((?:19|20)\d{2})\b|(?<=[/'’])(\d{2})\b")
@@ -141,6 +144,7 @@ def english_quantities(text: str) -> list[Quantity]:
                      else m.group(0), text)
     text = _words_to_digits(text)
     out, taken = [], []
+    range_scale = {m.start(1): EN_SCALE[m.group(2).lower()] for m in EN_RANGE.finditer(text)}
     for m in EN_DECADE.finditer(text):
         out.append(Quantity("decade", int(m.group(1)), m.group(0)))
     for m in EN_DATE.finditer(text):
@@ -154,7 +158,7 @@ def english_quantities(text: str) -> list[Quantity]:
         scale = (m.group(2) or "").lower()
         if scale in ("m", "b", "k") and not text[max(0, m.start() - 1):m.start()] in ("$", "€", "£"):
             scale = ""
-        value = float(re.sub(r"[, \u00a0\u202f]", "", m.group(1))) * EN_SCALE.get(scale, 1)
+        value = float(re.sub(r"[, \u00a0\u202f]", "", m.group(1))) * EN_SCALE.get(scale, range_scale.get(m.start(1), 1))
         out.append(Quantity("percent" if m.group(3) else "number", value, m.group(0).strip()))
     for m in re.finditer(r"\b(" + "|".join(EN_WORDS) + r")\b", text, re.I):
         out.append(Quantity("number", EN_WORDS[m.group(1).lower()], m.group(0)))

@@ -62,6 +62,7 @@ _POSSESSIVE = re.compile(r"[’']s$", re.I)
 def en_key(text: str) -> str:
     """:func:`stem_key` plus the English -ies plural (supplies -> supply); U.S. -> us."""
     text = _POSSESSIVE_IN.sub("", _DOTTED_IN.sub(lambda m: m.group(0).replace(".", ""), text))
+    text = re.sub(r"(?<!\S)&(?!\S)", " ", text)  # Standard & Poor's: the text side drops a lone & too
     return " ".join(w[:-2] + "y" if len(w) > 4 and w.endswith("ie") else w for w in stem_key(text).split())
 
 

@@ -19,7 +19,7 @@ from termkit.textnorm import cut_text
 
 # Documents are sent to Stanza in bulk, in chunks of about this many characters:
 # big enough for Stanza to fill its batches, small enough for a progress bar to move.
-CHUNK_CHARS = 40_000
+CHUNK_CHARS = 12_000
 # A longer document (or line) is cut into pieces of at most this many characters before
 # Stanza sees it, so that memory stays bounded whatever the input (a news article is shorter).
 PIECE_CHARS = 20_000
