@@ -69,7 +69,9 @@ def main() -> None:
         for r in range(args.repeat):
             bare.append(timed([sys.executable, str(script), str(texts), args.models], env))
             cache = Path(tmp) / f"cache{r}"
-            cmd = termkit + ["parse", str(sgm), "--models", args.models, "--cache-dir", str(cache), "-q", "-o", os.devnull]
+            # one process, one pipeline, like the bare run (--workers 2 is measured in scale_bench.py)
+            cmd = termkit + ["parse", str(sgm), "--models", args.models, "--cache-dir", str(cache), "-q",
+                             "--workers", "1", "-o", os.devnull]
             cold.append(timed(cmd, env))
             warm.append(min(timed(cmd, env) for _ in range(3)))
     words = sum(len(d.text.split()) for d in docs)
