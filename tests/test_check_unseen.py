@@ -87,3 +87,24 @@ def test_reports_show_the_sentences_with_the_spans_marked(tmp_path, models):
     assert finding["source_text"].startswith("Le prix") and finding["target_text"].startswith("The price")
     sarif = json.loads(termkit(*args, "--format", "sarif", cwd=tmp_path).stdout)
     assert sarif["runs"][0]["results"][0]["properties"]["sourceSentence"].startswith("Le prix")
+
+
+def _one(parser, fr, en, concept):
+    from collections import defaultdict
+
+    doc = parser.parse_text(fr)
+    tokens = [t for s in doc.sentences for t in s.tokens]
+    return check_terms(TermIndex([concept]), Segment("d", "1", doc.text, en, 0, len(doc.text)), tokens,
+                       defaultdict(list))
+
+
+def test_roles_states_and_places_inside_names(parser):
+    dupont = Concept("jean-dupont", "Jean Dupont", "Jean Dupont", type="PER", status="approved",
+                     fr_variants=["Dupont"])
+    assert _one(parser, "Me Dupont a plaidé non coupable.", "The lawyer pleaded not guilty.", dupont) == []
+    assert _one(parser, "Me Dupont a plaidé non coupable.", "The judge pleaded not guilty.", dupont) != []
+    calif = Concept("californie", "Californie", "California", type="LOC", status="approved")
+    assert _one(parser, "Il vit en Californie.", "He lives in San Diego, Calif.", calif) == []
+    china = Concept("chine", "Chine", "China", type="LOC", status="approved")
+    assert _one(parser, "Selon l'agence Chine nouvelle, il est parti.", "According to Xinhua, he left.", china) == []
+    assert _one(parser, "Il est allé en Chine.", "He went to Japan.", china) != []

@@ -117,6 +117,8 @@ class TermIndex:
             if c.type == "LOC":  # France -> French Embassy, Syria -> Syrian; United States -> America
                 keys |= {f" {en_key(a)} " for a in adjectives(c.en)}
                 keys |= {f" {en_key(a)} " for a in OTHER_NAMES.get(c.en, ())}
+                if c.en in US_STATES_AP:  # California -> Calif.
+                    keys.add(f" {en_key(US_STATES_AP[c.en].replace('.', ''))} ")
             self.en_keys.append(keys | surname)
             self.surnames.append(surname)
             for form in c.en_forbidden:
@@ -321,6 +323,41 @@ def _kept_in_french(m: Match, seg: Segment) -> str | None:
     return phrase if len(phrase.split()) >= 3 and phrase in seg.tgt else None
 
 
+# A person named after a title may be rendered by the role: "Me Dupont" -> "the lawyer".
+ROLES = {"me": ("lawyer", "attorney", "counsel", "solicitor", "barrister"), "maître": ("lawyer", "attorney", "counsel"),
+         "dr": ("doctor", "dr", "physician"), "docteur": ("doctor", "dr", "physician"),
+         "pr": ("professor", "prof"), "professeur": ("professor", "prof")}
+# Heads of names that hold a place name: "agence Chine nouvelle" is Xinhua, not China.
+NAME_HEADS = {"agence", "banque", "fonds", "office", "commission", "conseil", "institut", "université", "comité",
+              "journal", "radio", "télévision", "chaîne", "compagnie", "société", "groupe"}
+# AP style abbreviations of US states: Californie -> California -> Calif.
+US_STATES_AP = {
+    "Alabama": "Ala.", "Arizona": "Ariz.", "Arkansas": "Ark.", "California": "Calif.", "Colorado": "Colo.",
+    "Connecticut": "Conn.", "Delaware": "Del.", "Florida": "Fla.", "Georgia": "Ga.", "Illinois": "Ill.",
+    "Indiana": "Ind.", "Kansas": "Kan.", "Kentucky": "Ky.", "Louisiana": "La.", "Maryland": "Md.",
+    "Massachusetts": "Mass.", "Michigan": "Mich.", "Minnesota": "Minn.", "Mississippi": "Miss.", "Missouri": "Mo.",
+    "Montana": "Mont.", "Nebraska": "Neb.", "Nevada": "Nev.", "New Hampshire": "N.H.", "New Jersey": "N.J.",
+    "New Mexico": "N.M.", "New York": "N.Y.", "North Carolina": "N.C.", "North Dakota": "N.D.",
+    "Oklahoma": "Okla.", "Oregon": "Ore.", "Pennsylvania": "Pa.", "Rhode Island": "R.I.", "South Carolina": "S.C.",
+    "South Dakota": "S.D.", "Tennessee": "Tenn.", "Vermont": "Vt.", "Virginia": "Va.", "Washington": "Wash.",
+    "West Virginia": "W.Va.", "Wisconsin": "Wis.", "Wyoming": "Wyo."}
+
+
+def _word_before(m: Match, seg: Segment) -> str:
+    at = seg.src.find(m.text)
+    before = seg.src[:at].split() if at > 0 else []
+    return re.sub(r"^\w['’]", "", before[-1].lower().strip("«\"'(")) if before else ""  # l'agence -> agence
+
+
+def _rendered_by_role(c: Concept, m: Match, seg: Segment) -> str | None:
+    """A person after a title (Me, Dr, Pr) rendered by the role in English: "the lawyer"."""
+    if c.type != "PER":
+        return None
+    roles = ROLES.get(_word_before(m, seg).rstrip("."), ())
+    tgt = seg.tgt.lower()
+    return next((r for r in roles if re.search(rf"\b{r}s?\b", tgt)), None)
+
+
 def check_terms(index: TermIndex, seg: Segment, tokens: Sequence[Token], used: dict) -> list[Finding]:
     """Terminology and names for one segment; records the English forms used in ``used``."""
     findings: list[Finding] = []
@@ -329,7 +366,9 @@ def check_terms(index: TermIndex, seg: Segment, tokens: Sequence[Token], used: d
         return findings
     for m in index.find_french(tokens):
         c = index.concepts[m.concept]
-        form = index.english_form_used(m.concept, en) or _kept_in_french(m, seg)
+        if c.type == "LOC" and _word_before(m, seg) in NAME_HEADS:
+            continue  # a place inside a longer name: "agence Chine nouvelle" (Xinhua)
+        form = index.english_form_used(m.concept, en) or _kept_in_french(m, seg) or _rendered_by_role(c, m, seg)
         # a surname (Obama) does not excuse a misspelt full name (Braack Obama) next to it
         near = near_name(c.en_forms(), en) if c.type in NAME_TYPES and (
             not form or form in index.surnames[m.concept]) else None
