@@ -89,6 +89,7 @@ def test_seeds_surface_the_names_and_terms_of_the_story(seed_cands):
         assert find(seed_cands, name).type == ctype
     assert find(seed_cands, "Export-Import Bank").type == "ORG"
     assert find(seed_cands, "Alatau City Bank").type == "ORG"  # "X du Kazakhstan" does not hide the name X
+    assert find(seed_cands, "Corée du Sud").lemma == "Corée du Sud"  # names keep their written form, not "de le"
     assert find(seed_cands, "Tau-Ken Samruk").type in ("ORG", "LOC")
     for term in ("terres rares", "minerais essentiels", "minéraux essentiels", "accords d'Abraham", "route de la soie"):
         assert find(seed_cands, term).type == "TERM"
@@ -105,6 +106,12 @@ def test_seed_ranking_keeps_names_and_terms_by_probability(seed_cands, seed_kept
     for expected in ("Kazakhstan", "Kirghizstan", "Kassym-Jomart Tokayev", "Donald Trump", "terres rares",
                      "minerais essentiels", "Export-Import Bank", "Asie centrale"):
         assert expected in kept, expected
+    names = [c for c in kept if find(seed_kept, c).type != "TERM"]
+    terms = [c for c in kept if find(seed_kept, c).type == "TERM"]
+    for expected in ("Kazakhstan", "Kirghizstan", "Kassym-Jomart Tokayev"):
+        assert names.index(expected) < 40
+    for expected in ("terres rares", "minerais essentiels"):
+        assert terms.index(expected) < 20
     assert "ancienne route de la soie" not in [c.canonical for c in seed_cands]  # evaluative adjective dropped
     assert not any(c.canonical.startswith(("ouzbek ", "américain ")) for c in seed_cands)
 
