@@ -49,13 +49,13 @@ def aligned_pairs(fr_docs: Sequence[ParsedDocument], en_texts: Sequence[str]) ->
 def candidate_concepts(
     candidates: Sequence[Candidate], finder: EquivalentFinder | None, options: BuildOptions
 ) -> list[Concept]:
-    """Turn ranked candidates into candidate concepts with their best English equivalent, and
-    the aligned English of each French context (for the reviewer)."""
+    """Turn ranked candidates into candidate concepts with their English equivalent (or,
+    when the finder abstains, no English and ranked suggestions), the confidence, and the
+    aligned English of each French context (for the reviewer)."""
+    kept = [c for c in candidates if not (c.type == "TERM" and c.words > options.max_words)]
+    found = finder.find_all(kept) if finder else [None] * len(kept)
     out = []
-    for cand in candidates:
-        if cand.type == "TERM" and cand.words > options.max_words:
-            continue
-        eq = finder.find(cand) if finder else None
+    for cand, eq in zip(kept, found):
         out.append(
             Concept(
                 id=concept_id(cand.canonical),
@@ -67,9 +67,11 @@ def candidate_concepts(
                 pos=cand.pos,
                 subject=options.subject,
                 status="candidate",
-                evidence=f"{eq.method} ({eq.confidence:.2f}): {eq.evidence}" if eq else "",
+                evidence=eq.evidence if eq else "",
                 contexts=[f"{c.doc}: {c.sentence}" for c in cand.contexts],
                 en_contexts=[finder.english_of(c.sentence) for c in cand.contexts] if finder and finder.pairs else [],
+                confidence=eq.confidence if eq else None,
+                en_suggestions=[s.format() for s in eq.suggestions] if eq and not eq.en else [],
             )
         )
     return out

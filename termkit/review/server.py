@@ -34,7 +34,10 @@ _CONFIDENCE = re.compile(r"\((\d\.\d+)\)")
 
 
 def confidence(c: Concept) -> float:
-    """The confidence the builder gave the English ("cooccurrence (0.62): ..."), 0 when none."""
+    """The confidence the builder gave the English: its ``confidence`` field, else the one
+    that older builds wrote inside the evidence ("cooccurrence (0.62): ..."); 0 when none."""
+    if c.confidence is not None:
+        return c.confidence
     m = _CONFIDENCE.search(c.evidence)
     return float(m.group(1)) if m else 0.0
 

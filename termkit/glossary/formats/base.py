@@ -47,6 +47,23 @@ class FormatOptions:
         return cls(locales=locales, **kwargs)
 
 
+def parse_confidence(cell: str, path: str, line: int) -> float | None:
+    """A confidence cell (empty, or a number from 0 to 1); anything else is an
+    :class:`~termkit.errors.InputError` naming the file and line."""
+    from termkit.errors import InputError
+
+    if not cell.strip():
+        return None
+    try:
+        value = float(cell)
+    except ValueError:
+        value = -1.0
+    if not 0.0 <= value <= 1.0:
+        raise InputError(path, f"confidence {cell.strip()!r} is not a number between 0 and 1",
+                         "write it like 0.85, or leave the cell empty", line=line)
+    return value
+
+
 class GlossaryFormat:
     """One glossary file format: reading and writing live together in its module.
 

@@ -1,7 +1,7 @@
 """CSV, one row per concept, with language-code term columns as memoQ and Phrase import them.
 
 Header: ``id, fr, fr_variants, en, en_variants, en_forbidden, type, pos, subject,
-definition, status, note, evidence, contexts``, where ``fr``/``en`` are the locales
+definition, status, note, evidence, contexts, confidence, en_suggestions``, where ``fr``/``en`` are the locales
 asked for (``fr-FR``, ``en-GB`` ...). List cells are joined with `` | ``. UTF-8 with a
 BOM so that spreadsheet programs open accents correctly.
 """
@@ -14,14 +14,14 @@ from collections.abc import Iterable, Iterator
 from typing import BinaryIO
 
 from termkit.errors import InputError
-from termkit.glossary.formats.base import FormatOptions, GlossaryFormat
+from termkit.glossary.formats.base import FormatOptions, GlossaryFormat, parse_confidence
 from termkit.glossary.formats.tsv import SEP
 from termkit.glossary.model import STATUSES, Concept, concept_id, normalize_pos
 from termkit.sources import decode_text, read_bytes
 
 FIELDS = ("id", "fr", "fr_variants", "en", "en_variants", "en_forbidden", "type", "pos", "subject", "definition",
-          "status", "note", "evidence", "contexts")
-LISTS = {"fr_variants", "en_variants", "en_forbidden", "contexts"}
+          "status", "note", "evidence", "contexts", "confidence", "en_suggestions")
+LISTS = {"fr_variants", "en_variants", "en_forbidden", "contexts", "en_suggestions"}
 
 
 def _header(field: str, locales: dict[str, str]) -> str:
@@ -79,6 +79,7 @@ class CSVFormat(GlossaryFormat):
             if kw["status"] not in STATUSES:
                 raise InputError(path, f"status {kw['status']!r} is not one of {', '.join(STATUSES)}",
                                  "use candidate, approved or rejected", line=line)
+            kw["confidence"] = parse_confidence(kw.get("confidence", ""), path, line)
             kw["type"] = kw.get("type") or "TERM"
             kw["pos"] = normalize_pos(kw.get("pos") or "")
             yield Concept(**kw)
@@ -89,6 +90,7 @@ class CSVFormat(GlossaryFormat):
         writer = csv.writer(text)
         writer.writerow([_header(f, options.locales) for f in FIELDS])
         for c in concepts:
-            writer.writerow([SEP.join(v) if isinstance(v := getattr(c, f), list) else v for f in FIELDS])
+            writer.writerow([SEP.join(v) if isinstance(v := getattr(c, f), list) else "" if v is None
+                             else f"{v:.2f}" if isinstance(v, float) else v for f in FIELDS])
         text.flush()
         text.detach()

@@ -5,7 +5,8 @@ English terms (preferred, admitted variants, deprecated forbidden forms), each w
 ``administrativeStatus``, ``termType`` and ``partOfSpeech``; the subject field,
 definition and note at concept level; source contexts on the French preferred term.
 What TBX-Basic has no category for (named-entity type, review status, evidence) is kept
-in concept-level notes ``termkit-type: PER`` etc., so that a round trip is lossless.
+in concept-level notes ``termkit-type: PER`` etc., so that a round trip is lossless; so are
+the builder's ``termkit-confidence: 0.93`` and ``termkit-en_suggestions``.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from termkit.glossary.model import STATUSES, Concept, normalize_pos
 from termkit.textnorm import is_acronym
 
 NOTE_PREFIX = "termkit-"
-MACHINE_FIELDS = ("id", "type", "status", "pos", "evidence")
+MACHINE_FIELDS = ("id", "type", "status", "pos", "evidence", "confidence", "en_suggestions")
 _NCNAME = re.compile(r"^[A-Za-z_][\w.\-]*$")
 
 
@@ -80,7 +81,9 @@ def concept_to_entry(concept: Concept, tbx_pos: set[str], entry_id: str | None =
             term.status = ""  # order says which is preferred: the first
     eid = entry_id or xml_id(concept.id)
     machine = {"id": concept.id if eid != concept.id else "", "type": concept.type, "status": concept.status,
-               "pos": concept.pos if pos != concept.pos else "", "evidence": concept.evidence}
+               "pos": concept.pos if pos != concept.pos else "", "evidence": concept.evidence,
+               "confidence": "" if concept.confidence is None else f"{concept.confidence:.2f}",
+               "en_suggestions": " | ".join(concept.en_suggestions)}
     notes += [f"{NOTE_PREFIX}{k}: {v}" for k, v in machine.items() if v]
     return Entry(eid, concept.subject, concept.definition, notes, {"fr": fr, "en": en})
 
@@ -135,6 +138,8 @@ def entry_to_concept(entry: Entry) -> Concept | None:
         status=status if status in STATUSES else "approved",
         note=" / ".join(notes),
         evidence=machine.get("evidence", ""),
+        confidence=_float(machine.get("confidence", "")),
+        en_suggestions=[s.strip() for s in machine.get("en_suggestions", "").split(" | ") if s.strip()],
         contexts=list(fr.contexts),
         en_contexts=list(en.contexts) if en else [],
     )
@@ -249,3 +254,11 @@ def write_document(fh: BinaryIO, head: str, entries: Iterable[etree._Element], t
     for elem in entries:
         fh.write(etree.tostring(elem, encoding="utf-8", pretty_print=True))
     fh.write(tail.encode("utf-8"))
+
+
+def _float(value: str) -> float | None:
+    try:
+        v = float(value)
+    except ValueError:
+        return None
+    return v if 0.0 <= v <= 1.0 else None

@@ -2,7 +2,8 @@
 
 One row per concept; list cells (variants, forbidden forms, contexts) are joined
 with `` | ``. Columns: id, fr, fr_variants, en, en_variants, en_forbidden, type,
-pos, subject, status, note, evidence, contexts, definition (optional). Lines starting with ``#`` are comments.
+pos, subject, status, note, evidence, contexts, definition, en_contexts, confidence,
+en_suggestions (the last five optional). Lines starting with ``#`` are comments.
 """
 
 from __future__ import annotations
@@ -14,17 +15,17 @@ from typing import BinaryIO, TextIO
 
 from termkit.errors import InputError
 from termkit.fsutil import atomic_write
-from termkit.glossary.formats.base import FormatOptions, GlossaryFormat
+from termkit.glossary.formats.base import FormatOptions, GlossaryFormat, parse_confidence
 from termkit.glossary.model import STATUSES, Concept, Glossary
 from termkit.sources import decode_text, read_bytes
 
 COLUMNS = ("id", "fr", "fr_variants", "en", "en_variants", "en_forbidden", "type", "pos", "subject", "status",
-           "note", "evidence", "contexts", "definition", "en_contexts")
+           "note", "evidence", "contexts", "definition", "en_contexts", "confidence", "en_suggestions")
 # Columns that can be derived again from the sources: appending to a file without them does
 # not rewrite the file to add them (the new rows just leave them out).
-DERIVED = {"en_contexts"}
+DERIVED = {"en_contexts", "confidence", "en_suggestions"}
 REQUIRED = ("id", "fr", "en", "status")
-LIST_COLUMNS = {"fr_variants", "en_variants", "en_forbidden", "contexts", "en_contexts"}
+LIST_COLUMNS = {"fr_variants", "en_variants", "en_forbidden", "contexts", "en_contexts", "en_suggestions"}
 SEP = " | "
 
 
@@ -63,6 +64,8 @@ def read_tsv(path: str | os.PathLike) -> Glossary:
         if kw["status"] not in STATUSES:
             raise InputError(name, f"status {kw['status']!r} is not one of {', '.join(STATUSES)}",
                              "use candidate, approved or rejected", line=k + 1)
+        if "confidence" in kw:
+            kw["confidence"] = parse_confidence(kw["confidence"], name, k + 1)
         seen.add(kw["id"])
         concepts.append(Concept(**kw))
     return Glossary(concepts, name)
@@ -73,7 +76,7 @@ def format_row(c: Concept, columns: Sequence[str] = COLUMNS) -> str:
     cells = []
     for col in columns:
         v = getattr(c, col)
-        v = SEP.join(v) if isinstance(v, list) else v
+        v = SEP.join(v) if isinstance(v, list) else ("" if v is None else f"{v:.2f}" if isinstance(v, float) else v)
         cells.append(" ".join(str(v).replace("\t", " ").split()))
     return "\t".join(cells) + "\n"
 

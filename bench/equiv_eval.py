@@ -1,0 +1,253 @@
+"""Benchmark: English equivalents of the glossary builder against a gold glossary.
+
+    python bench/equiv_eval.py [--train] [--json bench/results/equivalents.json]
+
+Gold: bench/data/equiv_gold.tsv, FR->EN pairs read from 24 French-origin WMT14 documents
+(how it was made is in the file's header), plus the approved rows of the seed glossary
+(glossaries/c5-critical-minerals.fr-en.tsv).
+
+The WMT dev half is split by document into two fixed halves (sorted docids, alternately,
+as in bench/check_eval.py). For each half, the builder's equivalent finder runs over all
+44 documents of that half, the way `termkit glossary build` sees them (document-level
+sentence alignment of each article with its English), and is asked for the English of
+every gold French term: the extractor's candidate when it found the term, else the bare
+term. The seeds are a third set, built from seeds/*.fr.txt and seeds/*.en.txt.
+
+Reported per set, names and terms apart, raw counts first:
+* precision of the proposed English (target >= 97%);
+* abstention rate: gold terms for which the builder proposes no English, only
+  suggestions (targets: names <= 10%, terms <= 30%);
+* precision of the top suggestion when abstaining;
+* calibration: mean confidence against accuracy, by confidence band.
+
+--train refits the confidence model (termkit/glossary/models/equivalents.json) on the
+**tune** half only, and sets its abstention threshold there (the lowest at which the tune
+half's proposals are 97% right). The **report** half is never used for fitting or
+choosing anything: its figure is the one the README gives. The seeds were read while
+building the seed glossary, so they are a tune-like figure.
+
+Speed: `glossary build` on the 88 documents, the French parse excluded (cached):
+extraction, sentence alignment, word alignment, similarity and scoring (target <= 30 s
+on 2 cores).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+sys.path.insert(0, str(ROOT))
+
+from termkit.check import read_inputs  # noqa: E402
+from termkit.extract import ExtractOptions, extract_terms  # noqa: E402
+from termkit.extract.model import TERM, Candidate, Variant  # noqa: E402
+from termkit.glossary import read_tsv  # noqa: E402
+from termkit.glossary.build import BuildOptions, aligned_pairs, build_glossary  # noqa: E402
+from termkit.glossary.confidence import MODEL_PATH, threshold_for, train  # noqa: E402
+from termkit.glossary.equivalents import FEATURES, EquivalentFinder, _key  # noqa: E402
+from termkit.nlp import Parser, default_cache_dir  # noqa: E402
+from termkit.sources import SourceDocument, read_documents  # noqa: E402
+from termkit.textnorm import fold  # noqa: E402
+
+WMT = SHARED / "data" / "wmt14-fr-en"
+SRC, REF = WMT / "newstest2014-dev-fren-src.fr.sgm", WMT / "newstest2014-dev-fren-ref.en.sgm"
+GOLD = ROOT / "bench" / "data" / "equiv_gold.tsv"
+SEED_GLOSSARY = ROOT / "glossaries" / "c5-critical-minerals.fr-en.tsv"
+PRECISION_TARGET = 0.97
+
+
+def read_gold() -> list[dict]:
+    """The gold rows: doc, half, fr, alternatives (list), kind."""
+    lines = [ln for ln in GOLD.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
+    header = lines[0].split("\t")
+    rows = [dict(zip(header, ln.split("\t"))) for ln in lines[1:]]
+    for r in rows:
+        r["en"] = [a.strip() for a in r["en"].split("|")]
+    return rows
+
+
+def is_right(en: str, alternatives: list[str]) -> bool:
+    """Case, accents and plural -s ignored."""
+    return bool(en) and _key(en) in {_key(a) for a in alternatives}
+
+
+def gold_candidates(gold: list[dict], extracted: list[Candidate]) -> list[tuple[dict, Candidate, bool]]:
+    """One (gold row, candidate, found by the extractor) per distinct French gold term."""
+    by_form: dict[str, Candidate] = {}
+    for c in extracted:
+        for f in c.forms:
+            by_form.setdefault(fold(f), c)
+    merged: dict[str, dict] = {}
+    for r in gold:
+        k = fold(r["fr"])
+        if k in merged:
+            merged[k]["en"] = list(dict.fromkeys(merged[k]["en"] + r["en"]))
+        else:
+            merged[k] = dict(r)
+    # gold terms that the extractor grouped into one candidate (Obama and Barack Obama, FMI
+    # and Fonds monetaire international) are one concept: either English is right for it
+    out: dict[int, tuple[dict, Candidate, bool]] = {}
+    for k, r in merged.items():
+        cand = by_form.get(k)
+        if cand is None:
+            ctype = "MISC" if r["kind"] == "name" else TERM
+            cand = Candidate(r["fr"], r["fr"], ctype, 1, 1, 0.0, [Variant(r["fr"], 1, "canonical")],
+                             words=len(r["fr"].split()))
+        if id(cand) in out:
+            out[id(cand)][0]["en"] = list(dict.fromkeys(out[id(cand)][0]["en"] + r["en"]))
+        else:
+            out[id(cand)] = (r, cand, k in by_form)
+    return list(out.values())
+
+
+def evaluate(finder: EquivalentFinder, items: list[tuple[dict, Candidate, bool]]) -> dict:
+    """Precision, abstention and suggestion precision, names and terms apart."""
+    found = finder.find_all([c for _, c, _ in items])
+    stats: dict[str, dict] = {}
+    bands: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    mistakes = []
+    for (r, cand, extracted), eq in zip(items, found):
+        s = stats.setdefault(r["kind"], defaultdict(int))
+        s["gold"] += 1
+        s["extracted"] += extracted
+        if eq is None or not eq.suggestions:
+            s["no_option"] += 1
+            continue
+        top = eq.suggestions[0]
+        band = f"{min(int(eq.confidence * 10), 9) / 10:.1f}"
+        bands[band][0] += 1
+        bands[band][1] += is_right(top.en, r["en"])
+        bands[band][2] += round(eq.confidence * 100)
+        if eq.en:
+            s["proposed"] += 1
+            ok = is_right(eq.en, r["en"])
+            s["proposed_right"] += ok
+            if not ok:
+                mistakes.append({"fr": r["fr"], "proposed": eq.en, "gold": r["en"], "confidence": eq.confidence,
+                                 "evidence": eq.evidence})
+        else:
+            s["abstained"] += 1
+            s["abstained_top_right"] += is_right(top.en, r["en"])
+            s["abstained_any_right"] += any(is_right(x.en, r["en"]) for x in eq.suggestions)
+    out = {}
+    for kind, s in stats.items():
+        answered = s["gold"] - s["no_option"]
+        out[kind] = {
+            **dict(s),
+            "precision": round(s["proposed_right"] / s["proposed"], 3) if s["proposed"] else None,
+            "abstention_rate": round((s["abstained"] + s["no_option"]) / s["gold"], 3) if s["gold"] else None,
+            "top_suggestion_precision": round(s["abstained_top_right"] / s["abstained"], 3) if s["abstained"] else None,
+            "answered": answered,
+        }
+    calibration = {b: {"n": v[0], "accuracy": round(v[1] / v[0], 3), "mean_confidence": round(v[2] / v[0] / 100, 3)}
+                   for b, v in sorted(bands.items())}
+    return {"by_kind": out, "calibration": calibration, "mistakes": mistakes}
+
+
+def training_rows(finder: EquivalentFinder, items: list[tuple[dict, Candidate, bool]]):
+    """(features, label) of every option of every gold term."""
+    rows, labels, groups = [], [], []
+    for n, ((r, cand, _), (opts, _, _)) in enumerate(zip(items, finder.score([c for _, c, _ in items]))):
+        for o in opts:
+            rows.append(dict(o.features))
+            labels.append(int(is_right(o.en, r["en"])))
+            groups.append(n)
+    return rows, labels, groups
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--models", default=str(SHARED / "models" / "stanza_resources"))
+    ap.add_argument("--cache-dir", default=None)
+    ap.add_argument("--train", action="store_true", help="refit the confidence model on the tune half")
+    ap.add_argument("--l2", type=float, default=1.0)
+    ap.add_argument("--show-tune", action="store_true", help="print the tune half's mistakes (never the report half's)")
+    ap.add_argument("--json", default=str(ROOT / "bench" / "results" / "equivalents.json"))
+    args = ap.parse_args()
+    parser = Parser.from_options(args.models, cache_dir=args.cache_dir or default_cache_dir())
+    docs = read_inputs([str(SRC), str(REF)])
+    order = sorted(d.id for d in docs)
+    half_of = {doc: ("tune" if k % 2 == 0 else "report") for k, doc in enumerate(order)}
+    gold = read_gold()
+    parsed_all = parser.parse([SourceDocument(d.id, d.fr_text) for d in docs])
+    en_all = [" ".join(s.tgt for s in d.segments) for d in docs]
+
+    sets = {}
+    for half in ("tune", "report"):
+        idx = [k for k, d in enumerate(docs) if half_of[d.id] == half]
+        parsed = [parsed_all[k] for k in idx]
+        finder = EquivalentFinder(aligned_pairs(parsed, [en_all[k] for k in idx]))
+        extracted = extract_terms(parsed, ExtractOptions())
+        items = gold_candidates([r for r in gold if r["half"] == half], extracted)
+        sets[half] = (finder, items)
+
+    seed_fr = sorted((ROOT / "seeds").glob("*.fr.txt"))
+    seed_docs = [d for p in seed_fr for d in read_documents(str(p))]
+    seed_en = [p.with_name(p.name.replace(".fr.txt", ".en.txt")).read_text(encoding="utf-8") for p in seed_fr]
+    seed_parsed = parser.parse(seed_docs)
+    seed_gold = [{"doc": "seeds", "half": "seeds", "fr": c.fr, "en": [c.en, *c.en_variants],
+                  "kind": "term" if c.type == TERM else "name"}
+                 for c in read_tsv(SEED_GLOSSARY).concepts if c.status == "approved" and c.en]
+    sets["seeds"] = (EquivalentFinder(aligned_pairs(seed_parsed, seed_en)),
+                     gold_candidates(seed_gold, extract_terms(seed_parsed, ExtractOptions())))
+
+    if args.train:
+        finder, items = sets["tune"]
+        rows, labels, groups = training_rows(finder, items)
+        features = list(FEATURES)
+        model = train(rows, labels, features, l2=args.l2)
+        # the threshold: on the tune half's best option per term, after refitting
+        best: dict[int, tuple[float, bool]] = {}
+        for x, y, g in zip(rows, labels, groups):
+            p = model.probability(x)
+            if g not in best or p > best[g][0]:
+                best[g] = (p, bool(y))
+        model.threshold = round(threshold_for([p for p, _ in best.values()], [y for _, y in best.values()],
+                                              PRECISION_TARGET), 3)
+        model.notes = {"trained_on": "tune half of bench/data/equiv_gold.tsv (12 WMT14 French-origin documents, "
+                                     f"{len(items)} French terms, {len(rows)} options, {sum(labels)} right)",
+                       "threshold": f"lowest probability at which the tune half's proposals are "
+                                    f"{PRECISION_TARGET:.0%} right", "l2": args.l2,
+                       "command": "python bench/equiv_eval.py --train"}
+        MODEL_PATH.write_text(model.to_json(), encoding="utf-8")
+        print(f"model written to {MODEL_PATH.relative_to(ROOT)}: threshold {model.threshold}; "
+              f"{len(rows)} options, {sum(labels)} right", flush=True)
+        for name in sets:
+            sets[name][0].model = model
+
+    results = {}
+    for name, (finder, items) in sets.items():
+        res = evaluate(finder, items)
+        results[name] = res
+        for kind, s in res["by_kind"].items():
+            print(f"{name:6} {kind:4}: {s['gold']} gold ({s['extracted']} extracted), {s.get('proposed', 0)} proposed, "
+                  f"{s.get('proposed_right', 0)} right = precision {s['precision']}; abstained {s.get('abstained', 0)} "
+                  f"+ no option {s.get('no_option', 0)} = {s['abstention_rate']}; top suggestion right when abstaining "
+                  f"{s.get('abstained_top_right', 0)}/{s.get('abstained', 0)}", flush=True)
+        if args.show_tune and name == "tune":
+            for m in res["mistakes"]:
+                print("   ", m, flush=True)
+    print("calibration (report half):", json.dumps(results["report"]["calibration"]), flush=True)
+
+    # speed: glossary build on all 88 documents, parse excluded
+    t = time.perf_counter()
+    build_glossary(parsed_all, en_all, options=BuildOptions())
+    build_s = time.perf_counter() - t
+    print(f"glossary build on {len(docs)} documents, parse excluded: {build_s:.1f} s", flush=True)
+    out = {"sets": {k: {"by_kind": v["by_kind"], "calibration": v["calibration"]} for k, v in results.items()},
+           "report_half_mistakes": len(results["report"]["mistakes"]),
+           "build_seconds_88_docs": round(build_s, 2), "threshold": sets["tune"][0].model.threshold,
+           "precision_target": PRECISION_TARGET}
+    Path(args.json).parent.mkdir(parents=True, exist_ok=True)
+    Path(args.json).write_text(json.dumps(out, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

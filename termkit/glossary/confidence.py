@@ -1,0 +1,101 @@
+"""The confidence model of English equivalents: a logistic regression over option features.
+
+The model is a small JSON file (``termkit/glossary/models/equivalents.json``): the feature
+names, their means and scales, the weights, and the abstention ``threshold`` chosen on
+the data it was trained on (the lowest probability at which the proposed English of that
+data reaches the target precision). :func:`train` fits one from labelled options;
+``python bench/equiv_eval.py --train`` rebuilds the shipped model from the tune half of
+the gold glossary (``bench/data/equiv_gold.tsv``).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from termkit.errors import TermkitError
+
+MODEL_PATH = Path(__file__).parent / "models" / "equivalents.json"
+
+
+@dataclass
+class ConfidenceModel:
+    """Logistic regression: P(option is the right English) = sigmoid(b + sum w_i (x_i - m_i) / s_i)."""
+
+    features: list[str]
+    weights: list[float]
+    intercept: float
+    means: list[float]
+    scales: list[float]
+    threshold: float = 0.5
+    notes: dict = field(default_factory=dict)
+
+    def probability(self, x: dict[str, float]) -> float:
+        """The probability that an option with features ``x`` is the right English."""
+        z = self.intercept
+        for name, w, m, s in zip(self.features, self.weights, self.means, self.scales):
+            z += w * (x.get(name, 0.0) - m) / s
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def to_json(self) -> str:
+        """The model as JSON text."""
+        return json.dumps(asdict(self), indent=1, ensure_ascii=False) + "\n"
+
+
+def read_model(path: str | Path) -> ConfidenceModel:
+    """Read a confidence model file; a bad one is a one-line error naming it."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        return ConfidenceModel(**data)
+    except (OSError, ValueError, TypeError) as exc:
+        raise TermkitError(f"{path}: not a termkit equivalents model ({exc})",
+                           "rebuild it with python bench/equiv_eval.py --train") from None
+
+
+@lru_cache(maxsize=1)
+def default_model() -> ConfidenceModel:
+    """The shipped model."""
+    return read_model(MODEL_PATH)
+
+
+def train(rows: Sequence[dict[str, float]], labels: Sequence[int], features: Sequence[str],
+          l2: float = 1.0, iterations: int = 50) -> ConfidenceModel:
+    """Fit a logistic regression (Newton's method, L2 penalty ``l2``) to labelled options."""
+    import numpy as np
+
+    x = np.array([[r.get(f, 0.0) for f in features] for r in rows], dtype=float)
+    y = np.asarray(labels, dtype=float)
+    means = x.mean(axis=0)
+    scales = x.std(axis=0)
+    scales[scales == 0] = 1.0
+    z = (x - means) / scales
+    z = np.hstack([np.ones((len(z), 1)), z])
+    w = np.zeros(z.shape[1])
+    penalty = np.full(z.shape[1], l2)
+    penalty[0] = 0.0
+    for _ in range(iterations):
+        p = 1 / (1 + np.exp(-np.clip(z @ w, -30, 30)))
+        grad = z.T @ (p - y) + penalty * w
+        hess = (z * (p * (1 - p))[:, None]).T @ z + np.diag(penalty) + 1e-9 * np.eye(len(w))
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return ConfidenceModel(list(features), [round(float(v), 6) for v in w[1:]], round(float(w[0]), 6),
+                           [round(float(v), 6) for v in means], [round(float(v), 6) for v in scales])
+
+
+def threshold_for(probabilities: Sequence[float], correct: Sequence[bool], precision: float) -> float:
+    """The lowest probability at which the proposals at or above it are at least
+    ``precision`` right (1.0 when no threshold gets there)."""
+    ranked = sorted(zip(probabilities, correct), key=lambda t: -t[0])
+    best, right = 1.0, 0
+    for n, (p, ok) in enumerate(ranked, 1):
+        right += ok
+        if right / n >= precision and (n == len(ranked) or ranked[n][0] < p):
+            best = p
+    return best
