@@ -1,9 +1,9 @@
 """The confidence model of English equivalents: a logistic regression over option features.
 
 The model is a small JSON file (``termkit/glossary/models/equivalents.json``): the feature
-names, their means and scales, the weights, and the abstention ``threshold`` chosen on
-the data it was trained on (the lowest probability at which the proposed English of that
-data reaches the target precision). :func:`train` fits one from labelled options;
+names, their means and scales, the weights, and the abstention thresholds (names, terms)
+chosen on the data it was trained on (the lowest probability at which the proposed English
+of that data reaches the target precision). :func:`train` fits one from labelled options;
 ``python bench/equiv_eval.py --train`` rebuilds the shipped model from the tune half of
 the gold glossary (``bench/data/equiv_gold.tsv``).
 """
@@ -31,8 +31,13 @@ class ConfidenceModel:
     intercept: float
     means: list[float]
     scales: list[float]
-    threshold: float = 0.5
+    threshold: float = 0.5  # names
+    term_threshold: float = 0.5  # terms
     notes: dict = field(default_factory=dict)
+
+    def threshold_for(self, is_name: bool) -> float:
+        """The abstention threshold of a name or a term."""
+        return self.threshold if is_name else self.term_threshold
 
     def probability(self, x: dict[str, float]) -> float:
         """The probability that an option with features ``x`` is the right English."""
@@ -63,8 +68,29 @@ def default_model() -> ConfidenceModel:
 
 
 def train(rows: Sequence[dict[str, float]], labels: Sequence[int], features: Sequence[str],
-          l2: float = 1.0, iterations: int = 50) -> ConfidenceModel:
-    """Fit a logistic regression (Newton's method, L2 penalty ``l2``) to labelled options."""
+          l2: float = 1.0, positive: Sequence[str] = ()) -> ConfidenceModel:
+    """Fit a logistic regression (Newton's method, L2 penalty ``l2``) to labelled options.
+
+    Features named in ``positive`` are evidence for an option by their nature (the
+    alignment gives it, CLDR gives it): a fit that gives one of them a negative weight
+    (a quirk of a small sample) drops it, and the model is fitted again without it.
+    """
+    active = list(features)
+    while True:
+        model = _fit(rows, labels, active, l2)
+        wrong = [f for f, w in zip(model.features, model.weights) if f in positive and w < 0]
+        if not wrong:
+            break
+        active = [f for f in active if f not in wrong]
+    weights = dict(zip(model.features, model.weights))
+    means = dict(zip(model.features, model.means))
+    scales = dict(zip(model.features, model.scales))
+    return ConfidenceModel(list(features), [weights.get(f, 0.0) for f in features], model.intercept,
+                           [means.get(f, 0.0) for f in features], [scales.get(f, 1.0) for f in features])
+
+
+def _fit(rows: Sequence[dict[str, float]], labels: Sequence[int], features: Sequence[str], l2: float,
+         iterations: int = 50) -> ConfidenceModel:
     import numpy as np
 
     x = np.array([[r.get(f, 0.0) for f in features] for r in rows], dtype=float)

@@ -459,7 +459,7 @@ class EquivalentFinder:
         # one or two sentences are weak evidence: the alignment and the similarity must agree
         aligned = max(f["align"], f["near"], f["loose"])
         agree = aligned >= 0.5 and (f["use"] >= 0.5 or f["cognate"] >= 0.7 or f["identical"] or f["reference"])
-        sure = confidence >= self.model.threshold and (len(links) > 2 or agree or not links and f["reference"])
+        sure = confidence >= self.model.threshold_for(cand.type != TERM) and (len(links) > 2 or agree or not links and f["reference"])
         variants = []
         if sure:
             variants = [s for s, _ in best.surfaces.most_common() if s != best.en and fold(s) != fold(best.en)][:3]
