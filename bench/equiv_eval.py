@@ -246,6 +246,24 @@ def main() -> None:
                 print("   ", m, flush=True)
     print("calibration (report half):", json.dumps(results["report"]["calibration"]), flush=True)
 
+    # the unrelated-English check: mean sentence-link cost of each article with its own
+    # English, and with another article's English (shifted by 7)
+    from termkit.align import align_texts
+    from termkit.glossary.build import UNRELATED_LINK_COST
+
+    def mean_cost(fr: str, en: str) -> tuple[float, int]:
+        costs = [link.cost for link in align_texts(fr, en)[2] if link.src and link.tgt]
+        return (sum(costs) / len(costs) if costs else 0.0), len(costs)
+
+    fr_texts = [d.fr_text for d in docs]
+    true_costs = [mean_cost(f, e) for f, e in zip(fr_texts, en_all)]
+    shifted = [mean_cost(fr_texts[k], en_all[(k + 7) % len(docs)]) for k in range(len(docs))]
+    unrelated = {"true_pairs": len(docs), "true_flagged": sum(c > UNRELATED_LINK_COST and n >= 3 for c, n in true_costs),
+                 "true_cost_range": [round(min(c for c, _ in true_costs), 2), round(max(c for c, _ in true_costs), 2)],
+                 "unrelated_pairs_3_links": sum(n >= 3 for _, n in shifted),
+                 "unrelated_flagged": sum(c > UNRELATED_LINK_COST and n >= 3 for c, n in shifted)}
+    print(f"unrelated English: {unrelated}", flush=True)
+
     # speed: glossary build on all 88 documents, parse excluded
     t = time.perf_counter()
     build_glossary(parsed_all, en_all, options=BuildOptions())
@@ -253,7 +271,7 @@ def main() -> None:
     print(f"glossary build on {len(docs)} documents, parse excluded: {build_s:.1f} s", flush=True)
     out = {"sets": {k: {"by_kind": v["by_kind"], "calibration": v["calibration"]} for k, v in results.items()},
            "report_half_mistakes": len(results["report"]["mistakes"]),
-           "build_seconds_88_docs": round(build_s, 2), "thresholds": {"name": sets["tune"][0].model.threshold, "term": sets["tune"][0].model.term_threshold},
+           "build_seconds_88_docs": round(build_s, 2), "unrelated_english_check": unrelated, "thresholds": {"name": sets["tune"][0].model.threshold, "term": sets["tune"][0].model.term_threshold},
            "precision_target": PRECISION_TARGET}
     Path(args.json).parent.mkdir(parents=True, exist_ok=True)
     Path(args.json).write_text(json.dumps(out, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -313,36 +313,52 @@ def glossary() -> None:
               help="Consider the N most probable candidates (default: those the ranker keeps, as extract does).")
 @click.option("--ranker", metavar="MODEL", help="Ranker model file (default: $TERMKIT_RANKER, else the shipped one).")
 @click.option("--subject", default="", help="Subject field written on new concepts.")
+@click.option("-g", "--glossary", "other_files", multiple=True, metavar="FILE",
+              help="Another glossary (TSV, TBX, CSV) whose concepts are not proposed again. Repeatable; "
+                   "every TSV under ./glossaries and beside -o is read anyway.")
 @report_format
 @nlp_options
-def glossary_build(fr_files, en_files, output, top, ranker, subject, fmt, parser, quiet) -> None:
+def glossary_build(fr_files, en_files, output, top, ranker, subject, other_files, fmt, parser, quiet) -> None:
     """Build or update a reviewable FR->EN glossary from French documents and their English versions.
 
-    New concepts are added with status "candidate" and the English found automatically
-    (CLDR reference names, identical names, transliteration rules, co-occurrence over aligned
-    sentences), with the evidence. An existing glossary is merged, never overwritten: rows
-    already there (approved or edited) stay exactly as they are. The write is atomic and
-    locked against concurrent builds.
+    New concepts are added with status "candidate", the English found automatically (word
+    alignment of the aligned sentences, co-occurrence, identical names, CLDR reference names,
+    transliteration rules), a confidence (0-1) and the evidence. Below the confidence
+    threshold the English stays empty and en_suggestions ranks up to three options for the
+    reviewer. Concepts already in the project's other glossaries (every TSV under ./glossaries
+    and beside -o, plus -g files) are not proposed again. An existing glossary is merged,
+    never overwritten: rows already there (approved or edited) stay exactly as they are. The
+    write is atomic and locked against concurrent builds.
+
+    Exit 2, with nothing written, when an English file is French (--fr and --en swapped). An
+    English file unrelated to its French gives a warning naming the pair, and nothing is
+    learnt from it.
 
     \b
     Examples:
       termkit glossary build --fr seeds/*.fr.txt --en seeds/*.en.txt -o glossaries/c5.fr-en.tsv
       termkit glossary build --fr news.fr.sgm --en news.en.sgm -o glossaries/news.fr-en.tsv --top 300
+      termkit glossary build --fr a.fr.txt --en a.en.txt -o glossaries/new.fr-en.tsv -g client.tbx
     """
     import json
 
-    from termkit.glossary.build import BuildOptions, build_into
+    from termkit.glossary.build import BuildOptions, build_into, project_glossaries
     from termkit.sources import read_all
 
     fr_docs = read_all(list(fr_files))
     en_docs = read_all(list(en_files)) if en_files else []
+    options = BuildOptions(top=top, subject=subject, ranker=ranker or "default",
+                           other_glossaries=project_glossaries(output, other_files))
     with progress_bar(total_chars(fr_docs), "Parsing", quiet) as update:
-        total, report = build_into(output, fr_docs, en_docs, parser, BuildOptions(top=top, subject=subject, ranker=ranker or "default"), update)
+        total, report = build_into(output, fr_docs, en_docs, parser, options, update)
+    for warning in report.warnings:
+        click.echo(f"warning: {warning}", err=True)
     if fmt == "json":
         click.echo(json.dumps({"output": output, **report.to_dict(), "total": total}, ensure_ascii=False))
     else:
         click.echo(f"{output}: {report.kept} kept, {report.added} added ({report.with_english} with English), "
-                   f"{report.known} already known; {total} concepts", err=True)
+                   f"{report.known} already known, {report.elsewhere} in other glossaries; {total} concepts",
+                   err=True)
         _echo_merge_details(report)
 
 

@@ -7,12 +7,15 @@ from collections.abc import Sequence
 from pathlib import Path
 from dataclasses import dataclass
 
+import re
+
 from termkit.errors import InputError
 from termkit.extract import ExtractOptions, extract_terms
 from termkit.extract.model import Candidate
 from termkit.glossary.equivalents import EquivalentFinder
 from termkit.glossary.merge import MergeReport, merge
 from termkit.glossary.model import Concept, Glossary, concept_id
+from termkit.textnorm import fold
 from termkit.fsutil import locked
 from termkit.nlp.doc import ParsedDocument
 from termkit.sources import SourceDocument
@@ -22,28 +25,25 @@ from termkit.sources import SourceDocument
 class BuildOptions:
     """``top``: the N most probable candidates (None: those the ranker keeps, as
     ``termkit extract`` does); ``max_words``: longest term kept (content words); ``subject``:
-    subject field written on new concepts; ``ranker``: as :class:`ExtractOptions`."""
+    subject field written on new concepts; ``ranker``: as :class:`ExtractOptions`;
+    ``other_glossaries``: glossary files (any format termkit reads) whose concepts are not
+    proposed again (see :func:`project_glossaries`)."""
 
     top: int | None = None
     max_words: int = 4
     subject: str = ""
     ranker: object = "default"
+    other_glossaries: Sequence[str] = ()
 
 
 BuildReport = MergeReport  # what a build did: the merge report of its new concepts
 
 
 def aligned_pairs(fr_docs: Sequence[ParsedDocument], en_texts: Sequence[str]) -> list[tuple[str, str]]:
-    """Sentence-align each French document with its English text; returns (fr, en) link texts."""
-    from termkit.align import align_texts
-
-    pairs = []
-    for doc, en in zip(fr_docs, en_texts):
-        fr_units, en_units, links = align_texts(doc.text, en)
-        for link in links:
-            if link.src and link.tgt:
-                pairs.append((" ".join(fr_units[i].text for i in link.src), " ".join(en_units[j].text for j in link.tgt)))
-    return pairs
+    """Sentence-align each French document with its English text; returns (fr, en) link
+    texts, after the checks of :func:`checked_pairs`."""
+    per_doc, _ = checked_pairs(fr_docs, en_texts)
+    return [p for doc_pairs in per_doc for p in doc_pairs]
 
 
 def candidate_concepts(
@@ -87,8 +87,103 @@ def build_glossary(
     English versions (if given), and merge them into ``existing`` as candidates."""
     opts = options or BuildOptions()
     candidates = extract_terms(fr_docs, ExtractOptions(top=opts.top, ranker=opts.ranker))
-    finder = EquivalentFinder(aligned_pairs(fr_docs, en_texts)) if en_texts else EquivalentFinder([])
-    return merge(existing or Glossary(), candidate_concepts(candidates, finder, opts))
+    known = known_forms(opts.other_glossaries)
+    fresh = [c for c in candidates if not any(fold(f) in known for f in c.forms)]
+    pairs, warnings = [], []
+    if en_texts:
+        per_doc, warnings = checked_pairs(fr_docs, en_texts)
+        pairs = [p for doc_pairs in per_doc for p in doc_pairs]
+    glossary, report = merge(existing or Glossary(), candidate_concepts(fresh, EquivalentFinder(pairs), opts))
+    report.elsewhere = len(candidates) - len(fresh)
+    report.warnings = warnings
+    return glossary, report
+
+
+def project_glossaries(output: str | os.PathLike, extra: Sequence[str] = ()) -> list[str]:
+    """The glossaries a build into ``output`` must not duplicate: every TSV glossary under
+    ``./glossaries`` and in ``output``'s own folder (``output`` itself excluded), plus ``extra``."""
+    out = Path(output).resolve()
+    found: dict[Path, None] = {}
+    for folder in (Path("glossaries"), out.parent):
+        if folder.is_dir():
+            for p in sorted(folder.rglob("*.tsv")):
+                if p.resolve() != out:
+                    found[p.resolve()] = None
+    return [str(p) for p in found] + [str(e) for e in extra if Path(e).resolve() != out]
+
+
+def known_forms(paths: Sequence[str]) -> set[str]:
+    """Folded French forms of every concept of the given glossary files."""
+    from termkit.glossary.formats import read_glossary
+
+    return {fold(f) for p in paths for c in read_glossary(p).concepts for f in c.fr_forms()}
+
+
+# How French an English text may look: French function words per English one. English news
+# has almost none (des, les and une are not English words); a French text has several per one.
+_FR_WORDS = {"le", "la", "les", "des", "du", "une", "et", "est", "dans", "pour", "que", "qui", "sur", "pas", "au",
+             "aux", "avec", "par", "sont", "ont", "cette", "mais", "ou", "il", "elle", "nous", "vous"}
+_EN_WORDS = {"the", "of", "and", "to", "in", "is", "that", "for", "with", "on", "was", "are", "by", "as", "it",
+             "this", "from", "be", "has", "have", "were", "which", "at", "an", "their", "they", "he", "she"}
+
+
+def _function_words(text: str) -> tuple[int, int]:
+    words = re.findall(r"[a-zà-ÿ]+", text.lower()[:20000])
+    return sum(w in _FR_WORDS for w in words), sum(w in _EN_WORDS for w in words)
+
+
+def looks_french(text: str) -> bool:
+    """Whether a text is French rather than English, by its commonest function words."""
+    fr, en = _function_words(text)
+    return fr > 2 * en and fr >= 5
+
+
+def looks_english(text: str) -> bool:
+    """Whether a text is English rather than French, by its commonest function words."""
+    fr, en = _function_words(text)
+    return en > 2 * fr and en >= 5
+
+
+# A French article and an unrelated English text still get sentence links, but costly ones.
+# Over the 88 WMT dev-half articles (python bench/equiv_eval.py prints this), the mean link
+# cost of each article with its own English is -2.8 to 1.9; with another article's English
+# (shifted by 7), 73 of the 80 pairs with 3 links or more are above 2.5, and none of the true ones.
+UNRELATED_LINK_COST = 2.5
+
+
+def check_languages(doc_id: str, fr_text: str, en_text: str) -> None:
+    """An :class:`~termkit.errors.InputError` when the English side of a document is French
+    or its French side is English (``--fr`` and ``--en`` swapped)."""
+    if looks_french(en_text):
+        raise InputError(doc_id, "its English version is in French",
+                         "check that --fr and --en are not swapped, and that --en names the English files")
+    if len(fr_text) > 200 and not looks_french(fr_text) and looks_english(fr_text):
+        raise InputError(doc_id, "the French document is in English", "check that --fr and --en are not swapped")
+
+
+def checked_pairs(fr_docs: Sequence[ParsedDocument],
+                  en_texts: Sequence[str]) -> tuple[list[list[tuple[str, str]]], list[str]]:
+    """The aligned sentence pairs of each document, after two checks: an "English" side
+    that is French (--fr and --en swapped, or the French given twice) is an
+    :class:`~termkit.errors.InputError`; an English text unrelated to its French (mean
+    sentence-link cost above :data:`UNRELATED_LINK_COST`) gives a warning naming the pair
+    and no pairs, so that nothing is learnt from it. Returns the pairs and the warnings."""
+    from termkit.align import align_texts
+
+    out, warnings = [], []
+    for doc, en in zip(fr_docs, en_texts):
+        check_languages(doc.id, doc.text, en)
+        fr_units, en_units, links = align_texts(doc.text, en)
+        pairs = [(" ".join(fr_units[i].text for i in link.src), " ".join(en_units[j].text for j in link.tgt))
+                 for link in links if link.src and link.tgt]
+        costs = [link.cost for link in links if link.src and link.tgt]
+        if costs and sum(costs) / len(costs) > UNRELATED_LINK_COST and len(costs) >= 3:
+            warnings.append(f"{doc.id}: the English text does not look like a translation of the French "
+                            f"(mean sentence-link cost {sum(costs) / len(costs):.1f}, usually under "
+                            f"{UNRELATED_LINK_COST}); no equivalents are learnt from this pair")
+            pairs = []
+        out.append(pairs)
+    return out, warnings
 
 
 def build_into(
@@ -106,6 +201,8 @@ def build_into(
     from termkit.glossary.formats.tsv import append_tsv, read_tsv, write_tsv
 
     order = pair_documents(fr_docs, en_docs) if en_docs else []
+    for doc, k in zip(fr_docs, order):
+        check_languages(doc.id, doc.text, en_docs[k].text)  # before the parse: a swap fails fast
     parsed = parser.parse(fr_docs, progress=progress)
     en_texts = [en_docs[k].text for k in order] if en_docs else None
     with locked(path):

@@ -256,12 +256,20 @@ class EquivalentFinder:
             return None
         return lo, hi, consistent
 
-    def _phrase(self, k: int, lo: int, hi: int) -> str:
+    def _phrase(self, k: int, lo: int, hi: int, cand: Candidate) -> str:
+        """English tokens [lo, hi] of pair k as written; a term's first word loses the
+        capital that only the start of the sentence gave it (Magnets -> magnets)."""
         toks = self._en_tokens[k]
         text = self.pairs[k][1]
         if text[toks[lo].start:toks[lo].end] == toks[lo].text and text[toks[hi].start:toks[hi].end] == toks[hi].text:
-            return text[toks[lo].start:toks[hi].end]
-        return " ".join(t.text for t in toks[lo:hi + 1])  # invisible characters were dropped
+            phrase = text[toks[lo].start:toks[hi].end]
+        else:
+            phrase = " ".join(t.text for t in toks[lo:hi + 1])  # invisible characters were dropped
+        first = toks[lo].text
+        starts = lo == 0 or toks[lo - 1].text in ('"', "“", "'", "‘", "(", "«", ":", "-", "–")
+        if cand.type == TERM and starts and first[:1].isupper() and first[1:].islower():
+            phrase = phrase[:1].lower() + phrase[1:]
+        return phrase
 
     def _widened(self, k: int, lo: int, hi: int) -> list[tuple[int, int]]:
         """The span grown by one or two content words on either side, within the clause:
@@ -307,14 +315,14 @@ class EquivalentFinder:
             if not span:
                 continue
             lo, hi, consistent = span
-            opt = add(self._phrase(k, lo, hi), "alignment" if consistent else "loose alignment")
+            opt = add(self._phrase(k, lo, hi, cand), "alignment" if consistent else "loose alignment")
             if consistent:
                 opt.aligned += 1
             else:
                 opt.loose += 1
             aligned_words |= {_stem(fold(self._en_tokens[k][x].text)) for x in range(lo, hi + 1)}
             for a, b in self._widened(k, lo, hi):
-                add(self._phrase(k, a, b), "widened").near += 1
+                add(self._phrase(k, a, b, cand), "widened").near += 1
         # Dice co-occurrence: the best few n-grams
         cooc: Counter[str] = Counter()
         surfaces: dict[str, Counter[str]] = defaultdict(Counter)

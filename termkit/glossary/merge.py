@@ -39,14 +39,17 @@ class MergeReport:
     added: int = 0
     known: int = 0
     with_english: int = 0
+    elsewhere: int = 0  # candidates left out because another glossary of the project has them
     conflicts: list[Conflict] = field(default_factory=list)
     renamed: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # e.g. an English text unrelated to its French
 
     def to_dict(self) -> dict:
         """Plain data for JSON output."""
         return {"kept": self.kept, "added": self.added, "known": self.known, "with_english": self.with_english,
+                "in_other_glossaries": self.elsewhere,
                 "conflicts": [c.__dict__ for c in self.conflicts],
-                "renamed_ids": [{"from": a, "to": b} for a, b in self.renamed]}
+                "renamed_ids": [{"from": a, "to": b} for a, b in self.renamed], "warnings": self.warnings}
 
 
 def merge_stream(existing: Glossary, new: Iterable[Concept], report: MergeReport,
