@@ -126,13 +126,12 @@ def main() -> None:
                                  options=BuildOptions(top=2000))
     approved = 0
     for c in glossary.concepts:
-        m = re.match(r"(\w+) \(([\d.]+)\)", c.evidence)
-        if not (c.en and m):
+        if not (c.en and c.confidence is not None):
             continue
-        method, confidence = m.group(1), float(m.group(2))
+        method, confidence = c.evidence.split(",")[0], c.confidence
         # the simulated reviewer keeps names found by reference/identity/transliteration, and
         # multi-word terms with confident co-occurrence; single general words are not terminology
-        if (c.type != "TERM" and method != "cooccurrence" and c.fr[:1].isupper()) or (len(c.fr.split()) > 1 and confidence >= args.approve):
+        if (c.type != "TERM" and method in ("reference", "identical", "transliteration") and c.fr[:1].isupper()) or (len(c.fr.split()) > 1 and confidence >= args.approve):
             c.status = "approved"
             c.en_forbidden = [" ".join(swap(w) if len(w) >= 4 else w for w in c.en.split())]
             approved += 1

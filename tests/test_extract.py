@@ -152,6 +152,18 @@ def test_acronym_expansion_blend_and_elision(parser):
     assert find(cands, "uranium").frequency == 2
 
 
+def test_person_titles_are_stripped_and_short_forms_grouped(parser):
+    text = ("Arnaud Montebourg a visité l'usine. M. Montebourg a dit que Mme Touraine était d'accord. "
+            "Marisol Touraine, ministre de la santé, a confirmé. Selon Mme Touraine, le Dr Fagon sera présent. "
+            "Le Dr Jean-Yves Fagon a parlé.")
+    cands = extract_terms(parser.parse([SourceDocument("t", text)]), ExtractOptions(keep_all=True))
+    assert find(cands, "Marisol Touraine") is find(cands, "Touraine")
+    assert find(cands, "Jean-Yves Fagon") is find(cands, "Fagon")
+    assert find(cands, "Arnaud Montebourg") is find(cands, "Montebourg")
+    forms = {f.lower() for c in cands for f in c.forms}
+    assert not forms & {"mme touraine", "dr fagon", "m. montebourg", "dr", "m.", "mme"}
+
+
 @pytest.fixture(scope="module")
 def wmt_cands(parser):
     docs = parser.parse(read_documents(str(WMT_SRC)))

@@ -6,6 +6,7 @@ import json
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -17,6 +18,8 @@ from termkit.glossary.equivalents import EquivalentFinder
 from termkit.glossary.reference import reference_names
 from termkit.glossary.translit import transliterate
 from termkit.glossary.formats.tsv import COLUMNS
+
+from termkit.textnorm import fold
 
 from conftest import ROOT, SEEDS
 
@@ -170,8 +173,9 @@ def test_cli_glossary_build_merges_and_keeps_edits(models, tmp_path):
     fr = sorted(str(p) for p in SEEDS.glob("*.fr.txt"))
     en = sorted(str(p) for p in SEEDS.glob("*.en.txt"))
     cmd = [sys.executable, "-m", "termkit", "glossary", "build", "--fr", *fr, "--en", *en, "-o", str(out),
-           "--top", "60", "--models", str(models), "--cache-dir", str(tmp_path / "cache"), "--json"]
-    proc = subprocess.run(cmd, capture_output=True, text=True)
+           "--top", "60", "--models", str(Path(models).resolve()), "--cache-dir", str(tmp_path / "cache"), "--json"]
+    # run in an empty project: the repository's own glossaries/ would hold these concepts already
+    proc = subprocess.run(cmd, capture_output=True, text=True, cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["added"] >= 40
     g = read_tsv(out)
@@ -182,7 +186,7 @@ def test_cli_glossary_build_merges_and_keeps_edits(models, tmp_path):
     kg.en, kg.status, kg.note = "Kyrgyz Republic", "approved", "reviewed"
     write_tsv(g, out)
     cmd[cmd.index("--top") + 1] = "120"
-    proc = subprocess.run(cmd, capture_output=True, text=True)
+    proc = subprocess.run(cmd, capture_output=True, text=True, cwd=tmp_path)
     report = json.loads(proc.stdout)
     assert report["kept"] == len(g) and report["added"] > 0
     again = next(c for c in read_tsv(out) if c.id == kg.id)
@@ -195,3 +199,58 @@ def test_cli_glossary_build_mismatched_inputs(models, tmp_path):
            "-o", str(tmp_path / "g.tsv"), "--models", str(models)]
     proc = subprocess.run(cmd, capture_output=True, text=True)
     assert proc.returncode == 2 and "no such file" in proc.stderr and not (tmp_path / "g.tsv").exists()
+
+
+def _build(models, tmp_path, fr, en, out, *extra, cwd=None):
+    cmd = [sys.executable, "-m", "termkit", "glossary", "build", "--fr", *map(str, fr), "--en", *map(str, en),
+           "-o", str(out), "--models", str(Path(models).resolve()), "--cache-dir", str(tmp_path / "cache"), "--top", "40", *extra]
+    return subprocess.run(cmd, capture_output=True, text=True, cwd=cwd or tmp_path)
+
+
+def test_cli_glossary_build_refuses_swapped_languages(models, tmp_path):
+    fr = sorted(SEEDS.glob("*.fr.txt"))
+    en = sorted(SEEDS.glob("*.en.txt"))
+    proc = _build(models, tmp_path, en, fr, tmp_path / "g.tsv")
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    assert "swapped" in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "g.tsv").exists()
+
+
+def test_cli_glossary_build_learns_nothing_from_unrelated_english(models, tmp_path):
+    fr = sorted(SEEDS.glob("*.fr.txt"))
+    en = sorted(SEEDS.glob("*.en.txt"))
+    unrelated = tmp_path / "other.en.txt"
+    unrelated.write_text(" ".join(f"The committee met on day {k} to discuss the harvest of apples and pears in "
+                                  f"the northern valley, where rainfall was {k + 3} millimetres." for k in range(40)),
+                         encoding="utf-8")
+    out = tmp_path / "g.tsv"
+    proc = _build(models, tmp_path, fr, [en[0], unrelated], out, "--json")
+    assert proc.returncode == 0, proc.stderr
+    assert f"warning: {fr[1].name.removesuffix('.txt')}" in proc.stderr and "does not look like a translation" in proc.stderr
+    assert json.loads(proc.stdout)["warnings"]
+    # nothing from the unrelated pair: no English anywhere mentions apples, and no French context
+    # of the second article has an aligned English sentence
+    g = read_tsv(out)
+    assert not any("apple" in (c.en + " ".join(c.en_suggestions)).lower() for c in g)
+
+
+def test_cli_glossary_build_skips_concepts_of_other_glossaries(models, tmp_path):
+    fr = sorted(SEEDS.glob("*.fr.txt"))
+    en = sorted(SEEDS.glob("*.en.txt"))
+    project = tmp_path / "project"
+    (project / "glossaries").mkdir(parents=True)
+    write_tsv([Concept("kirghizstan", "Kirghizstan", "Kyrgyzstan", ["Kirghizistan"], status="approved")],
+              project / "glossaries" / "places.fr-en.tsv")
+    client = tmp_path / "client.tsv"
+    write_tsv([Concept("terres-rares", "terres rares", "rare earths", status="approved")], client)
+    out = project / "glossaries" / "new.fr-en.tsv"
+    proc = _build(models, tmp_path, fr, en, out, "-g", str(client), "--json", cwd=project)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["in_other_glossaries"] >= 1
+    forms = {fold(f) for c in read_tsv(out) for f in c.fr_forms()}
+    assert "kirghizstan" not in forms and "kirghizistan" not in forms and "terres rares" not in forms
+    assert len(forms) > 20
+    # and confidence is a column: every new row has one, and rows without English rank suggestions
+    g = read_tsv(out)
+    assert all(c.confidence is not None for c in g)
+    assert all(c.en or c.en_suggestions for c in g if c.confidence is not None)

@@ -59,8 +59,8 @@ def term_spans(words: list[Word], tags: str, leading_adj: Callable[[Word], bool]
     spans: list[Span] = []
     n = len(words)
     for i in range(n):
-        if tags[i] not in "ANRV":
-            continue
+        if tags[i] not in "ANRV" or words[i].text.lower().rstrip(".") in PERSON_TITLES:
+            continue  # "Dr", "M." and "Mme" are no terms, nor do terms start with them
         if tags[i] == "A" and leading_adj is not None and not leading_adj(words[i]):
             continue
         if tags[i] in "VA":
@@ -122,12 +122,19 @@ def name_spans(sentence: Sentence, words: list[Word]) -> list[Span]:
             i += 1
         while i < j and not words[i].text[:1].isupper():
             i += 1  # "ouzbek Shavkat Mirziyoyev" -> "Shavkat Mirziyoyev"
+        while i < j - 1 and words[i].text.lower().rstrip(".") in PERSON_TITLES:
+            i += 1  # "Mme Touraine" -> "Touraine", grouped with "Marisol Touraine" as its short form
         while j > i and (words[j - 1].upos in _EDGE_UPOS or not _LETTER.search(words[j - 1].text)):
             j -= 1
         if i < j and _looks_like_name(words, i, j):
             out.extend(_split_owner(Span(i, j, "name", s.ner), words))
     out.extend(institution_spans(words))
     return out
+
+
+# Titles written before a person's name: stripped from names, never terms of their own.
+PERSON_TITLES = {"m", "mm", "mme", "mmes", "mlle", "mlles", "me", "dr", "pr", "mgr", "docteur", "professeur",
+                 "maître", "monsieur", "madame", "mademoiselle"}
 
 
 # Words that complete a place name: Asie du Sud, Katpar du Nord, Kairakty supérieur.

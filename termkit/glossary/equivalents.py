@@ -267,7 +267,9 @@ class EquivalentFinder:
             phrase = " ".join(t.text for t in toks[lo:hi + 1])  # invisible characters were dropped
         first = toks[lo].text
         starts = lo == 0 or toks[lo - 1].text in ('"', "“", "'", "‘", "(", "«", ":", "-", "–")
-        if cand.type == TERM and starts and first[:1].isupper() and first[1:].islower():
+        rest = [t.text for t in toks[lo + 1:hi + 1] if t.text[:1].isalpha()]
+        if cand.type == TERM and starts and first[:1].isupper() and first[1:].islower() \
+                and not any(w[:1].isupper() for w in rest):
             phrase = phrase[:1].lower() + phrase[1:]
         return phrase
 
