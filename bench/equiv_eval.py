@@ -163,12 +163,36 @@ def training_rows(finder: EquivalentFinder, items: list[tuple[dict, Candidate, b
     return rows, labels, groups
 
 
+def eflomal_links(finder: EquivalentFinder) -> list[set[tuple[int, int]]]:
+    """The same pairs word-aligned by eflomal (pip install eflomal), symmetrised the same way."""
+    import os
+    import tempfile
+
+    from eflomal import Aligner
+
+    from termkit.align.words import _grow_diag_final_and
+
+    src = [" ".join(t.text.lower() for t in s) or "." for s in finder._fr_tokens]
+    tgt = [" ".join(t.text.lower() for t in s) or "." for s in finder._en_tokens]
+    with tempfile.TemporaryDirectory() as tmp:
+        fwd, rev = os.path.join(tmp, "fwd"), os.path.join(tmp, "rev")
+        Aligner().align(src, tgt, links_filename_fwd=fwd, links_filename_rev=rev, quiet=True)
+
+        def read(path: str) -> list[set[tuple[int, int]]]:
+            with open(path, encoding="utf-8") as fh:
+                return [{tuple(map(int, x.split("-"))) for x in line.split()} for line in fh]
+
+        return [_grow_diag_final_and(f, r) for f, r in zip(read(fwd), read(rev))]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--models", default=str(SHARED / "models" / "stanza_resources"))
     ap.add_argument("--cache-dir", default=None)
     ap.add_argument("--train", action="store_true", help="refit the confidence model on the tune half")
     ap.add_argument("--l2", type=float, default=1.0)
+    ap.add_argument("--aligner", choices=["termkit", "eflomal"], default="termkit",
+                    help="word aligner to compare (eflomal: pip install eflomal; not deterministic)")
     ap.add_argument("--show-tune", action="store_true", help="print the tune half's mistakes (never the report half's)")
     ap.add_argument("--json", default=str(ROOT / "bench" / "results" / "equivalents.json"))
     args = ap.parse_args()
@@ -185,6 +209,8 @@ def main() -> None:
         idx = [k for k, d in enumerate(docs) if half_of[d.id] == half]
         parsed = [parsed_all[k] for k in idx]
         finder = EquivalentFinder(aligned_pairs(parsed, [en_all[k] for k in idx]))
+        if args.aligner == "eflomal":
+            finder._links = eflomal_links(finder)
         extracted = extract_terms(parsed, ExtractOptions())
         items = gold_candidates([r for r in gold if r["half"] == half], extracted)
         sets[half] = (finder, items)
