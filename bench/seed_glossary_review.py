@@ -5,7 +5,8 @@ seeds/*.en.txt) into a temporary file and compares, for every approved concept o
 glossaries/c5-critical-minerals.fr-en.tsv that came from an extracted candidate (same id),
 the automatic English with the reviewed one. Correct = the reviewed preferred term equals
 the automatic term or one of its automatic variants (case-insensitive, accents and
-plural -s ignored).
+plural -s ignored). Where the builder abstained (no English, ranked suggestions), the row
+counts as abstained, with whether its top suggestion is the reviewed English.
 
     python bench/seed_glossary_review.py [--json bench/results/seed_glossary.json]
 """
@@ -41,29 +42,39 @@ def main() -> None:
         auto_path = Path(tmp) / "auto.tsv"
         cmd = [sys.executable, "-m", "termkit", "glossary", "build", "--fr", *sorted(map(str, seeds.glob("*.fr.txt"))),
                "--en", *sorted(map(str, seeds.glob("*.en.txt"))), "-o", str(auto_path), "-q", "--models", args.models]
-        subprocess.run(cmd, check=True)
+        subprocess.run(cmd, check=True, cwd=tmp)  # an empty project: ./glossaries would hold these concepts
         auto = read_tsv(auto_path).by_id()
     reviewed = [c for c in read_tsv(args.glossary) if c.status == "approved"]
     from_candidates = [c for c in reviewed if c.id in auto]
-    correct, wrong = [], []
+    correct, wrong, abstained = [], [], []
     for c in from_candidates:
         a = auto[c.id]
+        row = {"id": c.id, "fr": c.fr, "auto": a.en, "reviewed": c.en, "method": a.evidence.split(",")[0],
+               "confidence": a.confidence}
+        if not a.en:
+            row["top_suggestion"] = a.en_suggestions[0].split(" (")[0] if a.en_suggestions else ""
+            row["top_suggestion_right"] = key(row["top_suggestion"]) == key(c.en)
+            abstained.append(row)
+            continue
         ok = key(c.en) in {key(x) for x in a.en_forms()}
-        (correct if ok else wrong).append({"id": c.id, "fr": c.fr, "auto": a.en, "reviewed": c.en, "method": a.evidence.split(" ")[0]})
+        (correct if ok else wrong).append(row)
     result = {
         "approved_concepts": len(reviewed),
         "from_extracted_candidates": len(from_candidates),
         "added_in_review": len(reviewed) - len(from_candidates),
         "automatic_english_correct": len(correct),
         "automatic_english_wrong": len(wrong),
-        "accuracy": round(len(correct) / len(from_candidates), 3) if from_candidates else None,
+        "abstained": len(abstained),
+        "abstained_top_suggestion_right": sum(r["top_suggestion_right"] for r in abstained),
+        "precision": round(len(correct) / (len(correct) + len(wrong)), 3) if correct or wrong else None,
         "auto_candidates_total": len(auto),
         "by_method": {m: {"correct": sum(c["method"] == m for c in correct), "wrong": sum(w["method"] == m for w in wrong)}
                       for m in sorted({x["method"] for x in correct + wrong})},
         "wrong": wrong,
+        "abstained_rows": abstained,
     }
     Path(args.json).write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n")
-    print(json.dumps({k: v for k, v in result.items() if k != "wrong"}))
+    print(json.dumps({k: v for k, v in result.items() if k not in ("wrong", "abstained_rows")}))
     for w in wrong:
         print(f"  wrong: {w['fr']!r}: auto {w['auto']!r} -> reviewed {w['reviewed']!r} ({w['method']})")
 

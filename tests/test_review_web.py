@@ -31,6 +31,9 @@ CONCEPTS = [
     Concept("xss", "<script>document.title='pwned'</script>", "<b>bold</b>", type="TERM",
             evidence="cooccurrence (0.60): <img src=x onerror=alert(1)>"),
     Concept("kazakhstan", "Kazakhstan", "Kazakhstan", type="LOC", status="approved", evidence="reference (1.00): CLDR"),
+    Concept("chaines", "chaînes d'approvisionnement", "", type="TERM", evidence="alignment, aligned in 1 of 2",
+            confidence=0.41, en_suggestions=["supply chains (0.41: alignment, aligned in 1 of 2, USE 0.79)",
+                                             "recent weeks (0.05: cooccurrence, in 1 of 2 English sentence(s))"]),
 ]
 
 
@@ -110,7 +113,7 @@ def test_keyboard_review_writes_the_tsv_row_by_row(server, browser):
     url, path = server
     browser.get(url)
     cards = browser.find_elements("css selector", "article.concept")
-    assert [c.get_attribute("data-id") for c in cards] == ["route-de-la-soie", "aimants", "terres-rares", "xss"]
+    assert [c.get_attribute("data-id") for c in cards] == ["route-de-la-soie", "aimants", "terres-rares", "xss", "chaines"]
     # everything from the data is text: the script did not run, the markup shows as written
     assert browser.title.startswith("Review") and "<script>" in cards[3].find_element("css selector", ".fr").text
     assert cards[3].find_element("css selector", ".en").text == "<b>bold</b>"
@@ -215,3 +218,17 @@ def test_contexts_beside_their_english_and_merge_and_split(server, browser):
     other.find_element("css selector", "form.restructure button").click()
     wait_for(lambda: "routes-de-la-soie" not in read_tsv(path).by_id())
     assert "routes de la soie" in row(path, "route-de-la-soie").fr_variants
+
+
+def test_a_suggestion_becomes_the_english_in_one_click(server, browser):
+    url, path = server
+    browser.get(url)
+    card = browser.find_element("css selector", "#c-chaines")
+    assert card.find_element("css selector", ".en").text == "(no English)"
+    assert card.find_element("css selector", ".conf").text == "0.41"  # the confidence field, not the evidence
+    card.find_element("css selector", "header").click()
+    buttons = card.find_elements("css selector", "ol.suggestions button.use")
+    assert [b.text for b in buttons] == ["supply chains", "recent weeks"]
+    buttons[0].click()
+    wait_for(lambda: row(path, "chaines").en == "supply chains")
+    assert row(path, "chaines").status == "candidate"  # approving stays the reviewer's decision

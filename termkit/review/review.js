@@ -90,6 +90,11 @@
     card.querySelector("ul.variants").addEventListener("click", (ev) => {
       if (ev.target.classList.contains("rm")) send(card, {op: "remove_variant", value: ev.target.dataset.value}, true);
     });
+    const suggested = card.querySelector("ol.suggestions");
+    if (suggested) suggested.addEventListener("click", (ev) => {
+      // a suggestion becomes the English, saved like a typed one
+      if (ev.target.classList.contains("use")) send(card, {op: "en", value: ev.target.dataset.value}, true);
+    });
     card.querySelector("form.restructure").addEventListener("submit", async (ev) => {
       ev.preventDefault();
       const f = ev.target;

@@ -236,6 +236,11 @@ def render_page(store: ReviewStore, params: dict, token: str) -> str:
         variants = "".join(f'<li>{e(v)} <button class="rm" data-value="{e(v)}" title="remove">×</button></li>'
                            for v in c.en_variants)
         forbidden = "".join(f"<li>{e(v)}</li>" for v in c.en_forbidden)
+        suggestions = "".join(
+            f'<li><button type="button" class="use" data-value="{e(sug.split(" (")[0])}" '
+            f'title="use this English">{e(sug.split(" (")[0])}</button> {e(sug[len(sug.split(" (")[0]):])}</li>'
+            for sug in c.en_suggestions)
+        suggested = f'<h4>Suggestions</h4><ol class="suggestions">{suggestions}</ol>' if suggestions else ""
         cards.append(f'''
 <article class="concept status-{e(c.status)}" id="c-{e(c.id)}" data-id="{e(c.id)}" data-version="{version}" tabindex="-1">
   <header><span class="type">{e(c.type)}</span> <span class="fr">{e(c.fr)}</span>
@@ -245,6 +250,7 @@ def render_page(store: ReviewStore, params: dict, token: str) -> str:
     <p class="frv">French forms: {e(' | '.join(c.fr_forms()))}</p>
     <div class="cols"><div><h4>English variants</h4><ul class="variants">{variants}</ul></div>
       <div><h4>Forbidden</h4><ul class="forbidden">{forbidden}</ul></div></div>
+    {suggested}
     <ol class="contexts">{contexts}</ol>
     <p class="evidence">{e(c.evidence)}</p>
     <p class="note">{e(c.note)}</p>
