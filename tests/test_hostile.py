@@ -202,10 +202,13 @@ def test_concurrent_glossary_builds_lose_no_rows(tmp_path, parser):
     cmd = [sys.executable, "-m", "termkit", "glossary", "build", "--top", "40", "-q", "--cache-dir", cache]
     alone = []
     for k, seed in enumerate(seeds):
-        out = tmp_path / f"alone{k}.tsv"
+        # each glossary in a folder of its own: a build never re-proposes what the glossaries beside it hold
+        (tmp_path / f"alone{k}").mkdir()
+        out = tmp_path / f"alone{k}" / "g.tsv"
         subprocess.run(cmd + ["--fr", str(seed), "-o", str(out)], check=True, cwd=ROOT, capture_output=True)
         alone.append(read_tsv(out))
-    shared = tmp_path / "shared.fr-en.tsv"
+    (tmp_path / "shared").mkdir()
+    shared = tmp_path / "shared" / "shared.fr-en.tsv"
     procs = [subprocess.Popen(cmd + ["--fr", str(seed), "-o", str(shared)], cwd=ROOT, stderr=subprocess.PIPE)
              for seed in seeds]
     assert all(p.wait(timeout=300) == 0 for p in procs)
