@@ -476,6 +476,12 @@ class EquivalentFinder:
             ref = next((o for o in opts if "reference" in o.methods and o is not best), None)
             if ref is not None and cand.type != TERM:
                 variants.append(ref.en)  # the reference form stays as a variant: Türkiye beside Turkey
+            # other renderings the alignment gives in some sentences, probable too and related
+            # to the English (severance package beside severance pay)
+            for o in opts[1:]:
+                if (o.aligned or o.loose) and o.probability >= 0.5 and fold(o.en) != fold(best.en) \
+                        and o.en not in variants and _related(o.en, best.en, cand) and len(variants) < 4:
+                    variants.append(o.en)
             variants += self._alternatives(cand, links, best, variants)
         return Equivalent(best.en if sure else "", variants, best.method, confidence,
                           _evidence(best, len(links), n_occ), suggestions)
