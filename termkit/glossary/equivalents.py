@@ -469,6 +469,9 @@ class EquivalentFinder:
         # one or two sentences are weak evidence: the alignment and the similarity must agree
         aligned = max(f["align"], f["near"], f["loose"])
         agree = aligned >= 0.5 and (f["use"] >= 0.5 or f["cognate"] >= 0.7 or f["identical"] or f["reference"])
+        # a CLDR name or a verbatim French form that the English sentences do hold is not a
+        # co-occurrence guess
+        agree = agree or (f["reference"] or f["identical"]) and f["cover"] >= 0.5
         sure = confidence >= self.model.threshold_for(cand.type != TERM) and (len(links) > 2 or agree or not links and f["reference"])
         variants = []
         if sure:
