@@ -23,7 +23,8 @@ Reported per set, names and terms apart, raw counts first:
 --train refits the confidence model (termkit/glossary/models/equivalents.json) on the
 **tune** half and the seeds, and sets its abstention threshold there (the lowest at which
 their proposals are 97% right). The **report** half is never used for fitting or choosing
-anything: its figure is the one the README gives. The seeds are training data, so their
+anything, and only its totals are printed (never its rows, unlike --show-tune for the tune
+half): its figure is the one the README gives. The seeds are training data, so their
 figure is not a held-out one.
 
 Speed: `glossary build` on the 88 documents, the French parse excluded (cached):
@@ -35,7 +36,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 import time
 from collections import defaultdict
@@ -170,10 +170,10 @@ def eflomal_links(finder: EquivalentFinder) -> list[set[tuple[int, int]]]:
 
     from eflomal import Aligner
 
-    from termkit.align.words import _grow_diag_final_and
+    from termkit.align.words import grow_diag_final_and
 
-    src = [" ".join(t.text.lower() for t in s) or "." for s in finder._fr_tokens]
-    tgt = [" ".join(t.text.lower() for t in s) or "." for s in finder._en_tokens]
+    src = [" ".join(t.text.lower() for t in s) or "." for s in finder.fr_tokens]
+    tgt = [" ".join(t.text.lower() for t in s) or "." for s in finder.en_tokens]
     with tempfile.TemporaryDirectory() as tmp:
         fwd, rev = os.path.join(tmp, "fwd"), os.path.join(tmp, "rev")
         Aligner().align(src, tgt, links_filename_fwd=fwd, links_filename_rev=rev, quiet=True)
@@ -182,7 +182,7 @@ def eflomal_links(finder: EquivalentFinder) -> list[set[tuple[int, int]]]:
             with open(path, encoding="utf-8") as fh:
                 return [{tuple(map(int, x.split("-"))) for x in line.split()} for line in fh]
 
-        return [_grow_diag_final_and(f, r) for f, r in zip(read(fwd), read(rev))]
+        return [grow_diag_final_and(f, r) for f, r in zip(read(fwd), read(rev))]
 
 
 def main() -> None:
@@ -210,7 +210,7 @@ def main() -> None:
         parsed = [parsed_all[k] for k in idx]
         finder = EquivalentFinder(aligned_pairs(parsed, [en_all[k] for k in idx]))
         if args.aligner == "eflomal":
-            finder._links = eflomal_links(finder)
+            finder = EquivalentFinder(finder.pairs, word_links=eflomal_links(finder))
         extracted = extract_terms(parsed, ExtractOptions())
         items = gold_candidates([r for r in gold if r["half"] == half], extracted)
         sets[half] = (finder, items)

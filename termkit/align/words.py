@@ -161,7 +161,7 @@ def _normalise(t: np.ndarray, f_of: np.ndarray) -> np.ndarray:
     return t / np.where(sums[f_of] > 0, sums[f_of], 1.0)
 
 
-def _grow_diag_final_and(fwd: set[tuple[int, int]], rev: set[tuple[int, int]]) -> set[tuple[int, int]]:
+def grow_diag_final_and(fwd: set[tuple[int, int]], rev: set[tuple[int, int]]) -> set[tuple[int, int]]:
     """Koehn's symmetrisation: the intersection, grown with union links next to it, then
     union links whose two words are both still unaligned."""
     links = fwd & rev
@@ -200,4 +200,4 @@ def align_words(src: Sequence[Sequence[str]], tgt: Sequence[Sequence[str]], iter
     t_words = list(tgt_vocab)
     fwd = _viterbi_one_way(s_ids, t_ids, s_words, t_words, iterations, tension, null_prob, prior)
     rev = _viterbi_one_way(t_ids, s_ids, t_words, s_words, iterations, tension, null_prob, prior)
-    return [_grow_diag_final_and(f, {(i, j) for j, i in r}) for f, r in zip(fwd, rev)]
+    return [grow_diag_final_and(f, {(i, j) for j, i in r}) for f, r in zip(fwd, rev)]

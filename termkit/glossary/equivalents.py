@@ -149,19 +149,21 @@ class EquivalentFinder:
 
     ``model``: the confidence model (the shipped one by default); ``similarity``: a
     function from two lists of texts to their cosine matrix (multilingual USE v3 by
-    default; None when the package is missing).
+    default; None when the package is missing); ``word_links``: the word alignment of the
+    pairs, per pair a set of (French token, English token) indices over :attr:`fr_tokens`
+    and :attr:`en_tokens` (by default :func:`~termkit.align.words.align_words` computes it).
     """
 
     def __init__(self, pairs: Sequence[tuple[str, str]], model: ConfidenceModel | None = None,
-                 similarity=None) -> None:
+                 similarity=None, word_links: list[set[tuple[int, int]]] | None = None) -> None:
         self.pairs = list(pairs)
         self.model = model or default_model()
         self._similarity = similarity
-        self._fr_tokens = [tokenize(f) for f, _ in self.pairs]
-        self._en_tokens = [tokenize(e) for _, e in self.pairs]
-        self._fr_fold = [[fold(t.text) for t in toks] for toks in self._fr_tokens]
+        self.fr_tokens = [tokenize(f) for f, _ in self.pairs]
+        self.en_tokens = [tokenize(e) for _, e in self.pairs]
+        self._fr_fold = [[fold(t.text) for t in toks] for toks in self.fr_tokens]
         self._en_fold = [fold(e) for _, e in self.pairs]
-        self._en_words = [_words(toks) for toks in self._en_tokens]
+        self._en_words = [_words(toks) for toks in self.en_tokens]
         self._grams = [_ngrams(w) for w in self._en_words]
         self._gram_freq: Counter[str] = Counter()
         for grams in self._grams:
@@ -174,8 +176,8 @@ class EquivalentFinder:
         for k, folded in enumerate(self._fr_fold):
             for w in set(folded):
                 self._fr_index[w].append(k)
-        self._open_right = _open_right(self._en_words)
-        self._links: list[set[tuple[int, int]]] | None = None
+        self._open_right = _open_right([_clauses(toks) for toks in self.en_tokens])
+        self._links = word_links
 
     # -- the pieces -------------------------------------------------------------------
 
@@ -191,8 +193,8 @@ class EquivalentFinder:
         """The word alignment of every pair (computed once, on first use)."""
         if self._links is None:
             n = min(len(self.pairs), MAX_WORD_ALIGNED_PAIRS)
-            self._links = align_words([[t.text for t in s] for s in self._fr_tokens[:n]],
-                                      [[t.text for t in s] for s in self._en_tokens[:n]])
+            self._links = align_words([[t.text for t in s] for s in self.fr_tokens[:n]],
+                                      [[t.text for t in s] for s in self.en_tokens[:n]])
             self._links += [set() for _ in range(len(self.pairs) - n)]
         return self._links
 
@@ -218,7 +220,7 @@ class EquivalentFinder:
         return sorted(set(out))
 
     def _glued(self, k: int, i: int, j: int) -> bool:
-        toks = self._fr_tokens[k]
+        toks = self.fr_tokens[k]
         before = toks[i - 1].text if i > 0 else ""
         after = toks[j].text if j < len(toks) else ""
 
@@ -247,7 +249,7 @@ class EquivalentFinder:
             return None
         lo, hi = js[0], js[-1]
         consistent = not any(lo <= j2 <= hi and not start <= i < end for i, j2 in links)
-        toks = self._en_tokens[k]
+        toks = self.en_tokens[k]
         while lo <= hi and not _content(toks[lo].text):
             lo += 1
         while hi >= lo and not _content(toks[hi].text):
@@ -259,7 +261,7 @@ class EquivalentFinder:
     def _phrase(self, k: int, lo: int, hi: int, cand: Candidate) -> str:
         """English tokens [lo, hi] of pair k as written; a term's first word loses the
         capital that only the start of the sentence gave it (Magnets -> magnets)."""
-        toks = self._en_tokens[k]
+        toks = self.en_tokens[k]
         text = self.pairs[k][1]
         if text[toks[lo].start:toks[lo].end] == toks[lo].text and text[toks[hi].start:toks[hi].end] == toks[hi].text:
             phrase = text[toks[lo].start:toks[hi].end]
@@ -276,7 +278,7 @@ class EquivalentFinder:
     def _widened(self, k: int, lo: int, hi: int) -> list[tuple[int, int]]:
         """The span grown by one or two content words on either side, within the clause:
         "Carolina" -> "South Carolina", "marriage" -> "same-sex marriage"."""
-        toks = self._en_tokens[k]
+        toks = self.en_tokens[k]
         out = []
         for left in range(0, 3):
             for right in range(0, 3):
@@ -299,12 +301,10 @@ class EquivalentFinder:
         links = sorted({k for k, _, _ in occs})
         opts: dict[str, Option] = {}
 
-        def add(surface: str, method: str, note: str = "") -> Option | None:
+        def add(surface: str, method: str, note: str = "") -> Option:
             surface = " ".join(surface.split())
             key = _key(surface)
-            if not key:
-                return None
-            opt = opts.setdefault(key, Option(key))
+            opt = opts.setdefault(key, Option(key)) if key else Option("")  # nothing to fold: dropped
             opt.surfaces[surface] += 1
             opt.methods.add(method)
             if note and note not in opt.notes:
@@ -322,7 +322,7 @@ class EquivalentFinder:
                 opt.aligned += 1
             else:
                 opt.loose += 1
-            aligned_words |= {_stem(fold(self._en_tokens[k][x].text)) for x in range(lo, hi + 1)}
+            aligned_words |= {_stem(fold(self.en_tokens[k][x].text)) for x in range(lo, hi + 1)}
             for a, b in self._widened(k, lo, hi):
                 add(self._phrase(k, a, b, cand), "widened").near += 1
         # Dice co-occurrence: the best few n-grams
@@ -358,7 +358,7 @@ class EquivalentFinder:
                 add(hit[0], "reference", f"{hit[1]}: {form} -> {hit[0]}")
                 break
         # transliteration, confirmed by the English
-        if cand.type in ("PER", "LOC", "MISC", "ORG"):
+        if cand.type != TERM:
             guess = transliterate(cand.canonical)
             target = fold(guess).split()
             if target != fold(cand.canonical).split():
@@ -551,11 +551,6 @@ def _surface_in(text: str, form: str) -> str | None:
     return None
 
 
-def _shifted(text: str, toks) -> bool:
-    """Whether token offsets no longer index ``text`` (invisible characters were dropped)."""
-    return any(text[t.start:t.end] != t.text for t in toks)
-
-
 def _similarity(a: str, b: str) -> float:
     """Normalised Levenshtein similarity of two folded strings."""
     if not a or not b:
@@ -602,19 +597,35 @@ def _related(alt: str, en: str, cand: Candidate) -> bool:
     return any(_stem(w) in en_stems or skeleton(w)[:4] in fr_skels for w in alt_words)
 
 
-def _open_right(sentences: list[list[str]]) -> Counter[str]:
-    """For each English n-gram key, in how many pairs every occurrence is followed by a lower-case
-    content word (a name after it, as in "counterpart Tokayev", does not count)."""
+_CLAUSE_END = set(",;:!?()[]\"“”«».")
+
+
+def _clauses(tokens) -> list[list[str]]:
+    """The words of a sentence cut at clause punctuation ("smartphones, cars" are not adjacent)."""
+    out: list[list[str]] = [[]]
+    for t in tokens:
+        if t.text in _CLAUSE_END:
+            out.append([])
+        elif t.text[:1].isalnum() or t.text == "&":
+            out[-1].append(t.text)
+    return [c for c in out if c]
+
+
+def _open_right(sentences: list[list[list[str]]]) -> Counter[str]:
+    """For each English n-gram key, in how many sentences (given as clauses of words) every
+    occurrence is followed by a lower-case content word (a name after it, as in
+    "counterpart Tokayev", does not count)."""
     out: Counter[str] = Counter()
-    for words in sentences:
+    for clauses in sentences:
         is_open: dict[str, bool] = {}
-        for i in range(len(words)):
-            for n in range(1, 5):
-                if i + n > len(words):
-                    break
-                key = _key(" ".join(words[i:i + n]))
-                nxt = words[i + n] if i + n < len(words) else ""
-                is_open[key] = is_open.get(key, True) and nxt[:1].islower() and nxt not in EN_STOP
+        for words in clauses:
+            for i in range(len(words)):
+                for n in range(1, 5):
+                    if i + n > len(words):
+                        break
+                    key = _key(" ".join(words[i:i + n]))
+                    nxt = words[i + n] if i + n < len(words) else ""
+                    is_open[key] = is_open.get(key, True) and nxt[:1].islower() and nxt not in EN_STOP
         out.update(k for k, v in is_open.items() if v)
     return out
 
