@@ -158,7 +158,7 @@ def main() -> None:
         print(f"{half} half: {len(raw)} findings (raw) = {halves[half]['raw_per_100_segments']} per 100 segments; "
               f"less listed reference errors: {len(adjusted)} = {halves[half]['false_alarms_per_100_segments']} "
               f"per 100 segments {halves[half]['by_check']}", flush=True)
-    if "--show-tune" in sys.argv:
+    if args.show_tune:
         for f in findings:
             if half_of[f.doc] == "tune":
                 print(f"  {f.doc}:{f.segment} [{f.check}] {f.message}\n    FR: {f.source_text}\n    EN: {f.target_text}")
@@ -184,6 +184,17 @@ def main() -> None:
     flagged = [f for f in prep.findings if f.severity != "info"]
     precision = sum(1 for f in flagged if (f.doc, f.segment) in where) / max(1, len(flagged))
     recall = len(detected) / max(1, len(planted))
+    for half in ("tune", "report"):
+        mine = [p for p in planted if half_of[p[0]] == half]
+        found = [p for p in mine if (p[0], p[1]) in hits]
+        halves[half]["planted"] = len(mine)
+        halves[half]["planted_recall"] = round(len(found) / max(1, len(mine)), 3)
+        print(f"{half} half: planted {len(mine)}, recall {len(found) / max(1, len(mine)):.1%}", flush=True)
+    if args.show_tune:
+        for p in planted:
+            if (p[0], p[1]) not in hits and half_of[p[0]] == "tune":
+                seg = next(s for d in planted_docs if d.id == p[0] for s in d.segments if s.id == p[1])
+                print(f"  missed {p[2]} {p[0]}:{p[1]}\n    FR: {seg.src}\n    EN: {seg.tgt}")
     print(f"planted {len(planted)} errors: recall {recall:.1%} {per_kind}, precision {precision:.1%}", flush=True)
 
     big = concepts + list(synthetic_concepts(100_000))

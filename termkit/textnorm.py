@@ -31,7 +31,7 @@ def clean(text: str) -> str:
 def fold(text: str) -> str:
     """Case-, accent-, hyphen- and elision-insensitive key: ``L'Ouzbékistan`` -> ``ouzbekistan``."""
     t = _ELISION.sub("", clean(text))
-    t = unidecode(t).casefold()
+    t = (t if t.isascii() else unidecode(t)).casefold()
     return " ".join(_SEP.split(t)).strip()
 
 
@@ -107,3 +107,14 @@ def cut_text(text: str, limit: int) -> list[tuple[int, int]]:
         start = cut
     pieces.append((start, len(text)))
     return pieces
+
+
+# English function words (and titles): never the content of a term or of a rendering.
+EN_STOP = set(
+    ["a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or", "but", "as", "is", "are", "was", "were", "be", "been", "has", "have", "had", "that", "this", "these", "those", "which", "who", "whom", "whose", "it", "its", "their", "his", "her", "our", "we", "you", "they", "he", "she", "i", "not", "no", "so", "than", "then", "there", "here", "also", "said", "says", "would", "will", "can", "could", "should", "may", "might", "up", "out", "over", "about", "after", "before", "between", "into", "through", "during", "very", "more", "most", "much", "many", "some", "any", "each", "other", "such", "only", "just", "new", "one", "two",
+     "against", "under", "without", "within", "across", "around", "among", "towards", "toward", "since", "until",
+     "while", "because", "if", "when", "where", "what", "how", "why", "all", "both", "either", "neither", "own",
+     "same", "too", "again", "once", "do", "does", "did", "being", "having", "them", "him", "me", "my", "your",
+     "off", "down", "like", "per", "via", "whether", "s", "'s", "’s", "mr", "mrs", "ms", "dr", "prof", "mr.",
+     "mrs.", "ms.", "dr."]
+)

@@ -108,3 +108,32 @@ def test_roles_states_and_places_inside_names(parser):
     china = Concept("chine", "Chine", "China", type="LOC", status="approved")
     assert _one(parser, "Selon l'agence Chine nouvelle, il est parti.", "According to Xinhua, he left.", china) == []
     assert _one(parser, "Il est allé en Chine.", "He went to Japan.", china) != []
+
+
+def test_a_role_does_not_excuse_a_misspelt_name(parser):
+    money = Concept("john-money", "John Money", "John Money", type="PER", status="approved")
+    fr = "La théorie a été lancée par le Dr John Money, de l'université Johns-Hopkins."
+    assert _one(parser, fr, "The theory was put forward by Dr. John Money at Johns Hopkins.", money) == []
+    found = _one(parser, fr, "The theory was put forward by Dr. John Mnoey at Johns Hopkins.", money)
+    assert [(f.check, f.severity, f.target_span) for f in found] == [("name", "error", "John Mnoey")]
+
+
+def test_initials_of_a_capitalised_english_term_count(parser):
+    un = Concept("nations-unies", "Nations Unies", "United Nations", status="approved")
+    fr = "Le sommet des Nations Unies a commencé à Rio."
+    assert _one(parser, fr, "The UN summit began in Rio.", un) == []
+    assert _one(parser, fr, "The summit began in Rio.", un)[0].severity == "warning"
+
+
+def test_a_partial_rendering_of_a_term_is_info_not_a_warning(parser):
+    pay = Concept("indemnite-de-depart", "indemnité de départ", "severance pay", status="approved")
+    fr = "Goodyear avait offert aux salariés une bonne indemnité de départ."
+    partial = _one(parser, fr, "Goodyear had offered the employees a good severance package.", pay)
+    assert [(f.severity, f.target_span) for f in partial] == [("info", "severance")]
+    assert "keeps only 'severance'" in partial[0].message
+    # nothing of the term in the English: a warning, as before
+    missing = _one(parser, fr, "Goodyear had offered the employees a good deal.", pay)
+    assert [f.severity for f in missing] == ["warning"]
+    # a forbidden form is still an error, whatever else the sentence keeps
+    pay.en_forbidden = ["severance package"]
+    assert "error" in {f.severity for f in _one(parser, fr, "They offered a good severance package.", pay)}

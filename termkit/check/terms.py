@@ -20,7 +20,7 @@ from rapidfuzz import fuzz
 from termkit.check.model import Finding, Segment
 from termkit.glossary.model import Concept
 from termkit.nlp.doc import Token
-from termkit.textnorm import fold, is_acronym, stem_key
+from termkit.textnorm import EN_STOP, fold, is_acronym, stem_key
 
 NAME_TYPES = {"PER", "LOC", "ORG", "MISC"}
 CONTENT_UPOS = {"NOUN", "ADJ", "VERB"}
@@ -97,6 +97,7 @@ class TermIndex:
         self.expansions: dict[int, list[str]] = {}
         self.name_folds = [{fold(f) for f in c.fr_forms()} for c in self.concepts]
         self.acronyms: set[str] = set()
+        self.content: list[set[str]] = []
         for n, c in enumerate(self.concepts):
             for form in c.fr_forms():
                 key = stem_key(form)
@@ -104,16 +105,20 @@ class TermIndex:
                     fr_keys[f" {key} "].append(n)
                     if is_acronym(form):
                         self.acronyms.add(f" {key} ")
-            keys = {f" {k} " for k in map(en_key, c.en_forms()) if k}
+            en_forms = [en_key(f) for f in c.en_forms()]
+            keys = {f" {k} " for k in en_forms if k}
             keys |= {f" {en_key(f.replace('-', ''))} " for f in c.en_forms() if "-" in f}  # Wi-Fi = Wifi
             surname = set()
             if c.type in NAME_TYPES:
                 surname = {f" {en_key(w)} " for w in _surnames(c)}  # later mentions: Obama, O'Malley
                 self.expansions[n] = [f.upper() for f in c.en_forms() if is_acronym(f)]  # NHTSA written out
-                for words in (c.en.split(), c.en.replace("-", " ").split()):  # Paris Saint-Germain -> PSG
-                    initials = "".join(w[0] for w in words if w[:1].isupper())
-                    if len(initials) >= 2 and len(words) >= 2:  # United States -> US, RBS, NSA
-                        keys.add(f" {initials.lower()} ")
+            for words in (c.en.split(), c.en.replace("-", " ").split()):  # Paris Saint-Germain -> PSG
+                initials = "".join(w[0] for w in words if w[:1].isupper())
+                if len(initials) >= 2 and len(words) >= 2:  # United States -> US, United Nations -> UN
+                    keys.add(f" {initials.lower()} ")
+            # the content words of a term's English: a rendering that keeps one of them is partial
+            self.content.append(set() if c.type in NAME_TYPES else
+                                {w for k in en_forms for w in k.split() if len(w) >= 3 and w not in EN_STOP})
             if c.type == "LOC":  # France -> French Embassy, Syria -> Syrian; United States -> America
                 keys |= {f" {en_key(a)} " for a in adjectives(c.en)}
                 keys |= {f" {en_key(a)} " for a in OTHER_NAMES.get(c.en, ())}
@@ -198,6 +203,14 @@ class TermIndex:
             if re.search(rf" {re.escape(mods)} (?:and|or|,) (?:\S+ ){{1,3}}{re.escape(head)} ", en.text):
                 return key
         return None
+
+    def partial_rendering(self, n: int, en: KeyText) -> str | None:
+        """For a term (not a name) whose English is not in the segment: the words of the segment
+        that keep a content word of it (severance *package* for severance pay, the *police* for
+        police force, economic *spying* for economic espionage), or None. A translator's
+        paraphrase, not a wrong term: :func:`check_terms` reports it as info."""
+        kept = [s for w, s in zip(en.words, en.surface) if w in self.content[n]]
+        return " ".join(dict.fromkeys(kept)) or None
 
 
 _NAME_GLUE = {"of", "the", "and", "for", "&"}
@@ -368,10 +381,12 @@ def check_terms(index: TermIndex, seg: Segment, tokens: Sequence[Token], used: d
         c = index.concepts[m.concept]
         if c.type == "LOC" and _word_before(m, seg) in NAME_HEADS:
             continue  # a place inside a longer name: "agence Chine nouvelle" (Xinhua)
-        form = index.english_form_used(m.concept, en) or _kept_in_french(m, seg) or _rendered_by_role(c, m, seg)
-        # a surname (Obama) does not excuse a misspelt full name (Braack Obama) next to it
+        found = index.english_form_used(m.concept, en) or _kept_in_french(m, seg)
+        form = found or _rendered_by_role(c, m, seg)
+        # a surname (Obama) or a role (Dr.) does not excuse a misspelt full name next to it
+        # (Braack Obama, Dr. John Mnoey)
         near = near_name(c.en_forms(), en) if c.type in NAME_TYPES and (
-            not form or form in index.surnames[m.concept]) else None
+            not found or found in index.surnames[m.concept]) else None
         if form and not near:
             used[m.concept].append((form.strip(), seg))
             continue
@@ -379,10 +394,13 @@ def check_terms(index: TermIndex, seg: Segment, tokens: Sequence[Token], used: d
             findings.append(Finding("name", "error", seg.doc, seg.id, f"{m.text!r} is spelled {near!r}; "
                                     f"the glossary says {c.en!r}", m.text, near, c.en, seg.tgt_line, c.id))
         else:
-            findings.append(Finding("terminology", "error" if c.type in NAME_TYPES else "warning", seg.doc, seg.id,
+            partial = index.partial_rendering(m.concept, en)
+            severity = "error" if c.type in NAME_TYPES else "info" if partial else "warning"
+            findings.append(Finding("terminology", severity, seg.doc, seg.id,
                                     f"{m.text!r} should be translated {c.en!r}" + (
-                                        f" (or {', '.join(repr(v) for v in c.en_variants)})" if c.en_variants else ""),
-                                    m.text, "", c.en, seg.tgt_line, c.id))
+                                        f" (or {', '.join(repr(v) for v in c.en_variants)})" if c.en_variants else "")
+                                    + (f"; the translation keeps only {partial!r}" if partial else ""),
+                                    m.text, partial or "", c.en, seg.tgt_line, c.id))
     if len(index.forbidden):
         for end, (key, ns) in index.forbidden.iter(en.text):
             i = en.word_at(end - len(key) + 2)

@@ -34,16 +34,8 @@ from termkit.extract.model import TERM, Candidate
 from termkit.glossary.confidence import ConfidenceModel, default_model
 from termkit.glossary.reference import lookup
 from termkit.glossary.translit import transliterate
-from termkit.textnorm import fold, graphical_variants, is_acronym, skeleton
+from termkit.textnorm import EN_STOP, fold, graphical_variants, is_acronym, skeleton
 
-EN_STOP = set(
-    ["a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or", "but", "as", "is", "are", "was", "were", "be", "been", "has", "have", "had", "that", "this", "these", "those", "which", "who", "whom", "whose", "it", "its", "their", "his", "her", "our", "we", "you", "they", "he", "she", "i", "not", "no", "so", "than", "then", "there", "here", "also", "said", "says", "would", "will", "can", "could", "should", "may", "might", "up", "out", "over", "about", "after", "before", "between", "into", "through", "during", "very", "more", "most", "much", "many", "some", "any", "each", "other", "such", "only", "just", "new", "one", "two",
-     "against", "under", "without", "within", "across", "around", "among", "towards", "toward", "since", "until",
-     "while", "because", "if", "when", "where", "what", "how", "why", "all", "both", "either", "neither", "own",
-     "same", "too", "again", "once", "do", "does", "did", "being", "having", "them", "him", "me", "my", "your",
-     "off", "down", "like", "per", "via", "whether", "s", "'s", "’s", "mr", "mrs", "ms", "dr", "prof", "mr.",
-     "mrs.", "ms.", "dr."]
-)
 MAX_SUGGESTIONS = 3
 # what the confidence model sees of each option (see EquivalentFinder._features)
 FEATURES = ("align", "near", "loose", "use_margin", "align_x_use", "cover", "dice", "use", "cognate", "len_diff", "log_links", "reference", "identical",
