@@ -113,7 +113,7 @@ def evaluate(finder: EquivalentFinder, items: list[tuple[dict, Candidate, bool]]
     found = finder.find_all([c for _, c, _ in items])
     stats: dict[str, dict] = {}
     bands: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
-    mistakes = []
+    mistakes, abstentions = [], []
     for (r, cand, extracted), eq in zip(items, found):
         s = stats.setdefault(r["kind"], defaultdict(int))
         s["gold"] += 1
@@ -134,6 +134,8 @@ def evaluate(finder: EquivalentFinder, items: list[tuple[dict, Candidate, bool]]
                 mistakes.append({"fr": r["fr"], "proposed": eq.en, "gold": r["en"], "confidence": eq.confidence,
                                  "evidence": eq.evidence})
         else:
+            abstentions.append({"fr": r["fr"], "kind": r["kind"], "gold": r["en"], "confidence": eq.confidence,
+                                "suggestions": [(x.en, x.evidence) for x in eq.suggestions]})
             s["abstained"] += 1
             s["abstained_top_right"] += is_right(top.en, r["en"])
             s["abstained_any_right"] += any(is_right(x.en, r["en"]) for x in eq.suggestions)
@@ -149,7 +151,7 @@ def evaluate(finder: EquivalentFinder, items: list[tuple[dict, Candidate, bool]]
         }
     calibration = {b: {"n": v[0], "accuracy": round(v[1] / v[0], 3), "mean_confidence": round(v[2] / v[0] / 100, 3)}
                    for b, v in sorted(bands.items())}
-    return {"by_kind": out, "calibration": calibration, "mistakes": mistakes}
+    return {"by_kind": out, "calibration": calibration, "mistakes": mistakes, "abstentions": abstentions}
 
 
 def training_rows(finder: EquivalentFinder, items: list[tuple[dict, Candidate, bool]]):
@@ -270,6 +272,8 @@ def main() -> None:
         if args.show_tune and name == "tune":
             for m in res["mistakes"]:
                 print("   ", m, flush=True)
+            for m in res["abstentions"]:
+                print("    abstained", m, flush=True)
     print("calibration (report half):", json.dumps(results["report"]["calibration"]), flush=True)
 
     # the unrelated-English check: mean sentence-link cost of each article with its own
