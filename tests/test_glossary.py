@@ -126,6 +126,24 @@ def test_fragments_are_not_proposed():
     assert all(s.en.lower() != "disorder of sexual" for s in dsd.suggestions[:1])
 
 
+def test_an_aligned_clause_gives_its_noun_phrase():
+    # the span aligned to the term runs into a clause or ends on a participle: the noun phrase
+    # itself is an option, and the model prefers it
+    pairs = [("Une zone de libre échange est créée entre les deux pays.",
+              "A free trade area is created between the two countries."),
+             ("Le groupe a lancé un avertissement sur résultat mardi.",
+              "The group had a profit warning issued on Tuesday.")]
+    finder = EquivalentFinder(pairs)
+    area, warning = finder.score([cand("zone de libre échange", words=4), cand("avertissement sur résultat", words=3)])
+    assert "free trade area" in [o.en for o in area[0]]
+    assert "profit warning" in [o.en for o in warning[0]]
+    assert all(o.features["ends_participle"] for o in warning[0] if o.en.endswith("issued"))
+    # "South and Central Asia" coordinates two names; "Asie du Sud" has no "et"
+    asia = EquivalentFinder([("L'Asie du Sud et l'Asie centrale.", "South and Central Asia.")]).score(
+        [cand("Asie du Sud", "LOC", words=3)])[0][0]
+    assert all(o.features["coordination"] for o in asia if " and " in o.en)
+
+
 def test_tsv_round_trip_and_errors(tmp_path):
     g = Glossary([Concept("terres-rares", "terres rares", "rare earths", ["terre rare"], ["rare earth"], ["rare lands"],
                           status="approved", note="a | b? no: plain", contexts=["doc: Les terres rares."])])

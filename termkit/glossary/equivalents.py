@@ -40,7 +40,7 @@ MAX_SUGGESTIONS = 3
 # what the confidence model sees of each option (see EquivalentFinder._features)
 FEATURES = ("align", "near", "loose", "use_margin", "align_x_use", "cover", "dice", "use", "cognate", "len_diff", "log_links", "reference", "identical",
             "identical_term", "translit", "name", "part_of_name", "acronym_mismatch", "caps_mismatch", "fragment",
-            "few_links")
+            "few_links", "ends_participle", "identical_minority", "coordination")
 MAX_WORD_ALIGNED_PAIRS = 50_000  # word alignment beyond this many pairs uses the first ones only
 
 
@@ -284,6 +284,37 @@ class EquivalentFinder:
                     out.append((a, b))
         return out
 
+    def _pieces(self, k: int, lo: int, hi: int) -> list[tuple[int, int]]:
+        """Noun-phrase pieces of an aligned (or widened) span that is more than a term: the span cut at a
+        verb of being or having, a modal or punctuation ("free trade area is created" ->
+        "free trade area"), and each piece without a participle at its edges ("profit warning
+        issued" -> "profit warning", "realised double-digit growth" -> "double-digit growth")."""
+        toks = self.en_tokens[k]
+        pieces, a = [], lo
+        for x in range(lo, hi + 2):
+            if x > hi or toks[x].text.lower() in EN_CLAUSE or not toks[x].text[:1].isalnum():
+                if a < x:
+                    pieces.append((a, x - 1))
+                a = x + 1
+        out = []
+        for a, b in pieces:
+            while True:
+                while a <= b and not _content(toks[a].text):
+                    a += 1
+                while b >= a and not _content(toks[b].text):
+                    b -= 1
+                if a > b:
+                    break
+                if (a, b) != (lo, hi) and not (a == b and _past_participle(toks[a].text)):
+                    out.append((a, b))
+                if _past_participle(toks[b].text):
+                    b -= 1
+                elif (_past_participle(toks[a].text) or _gerund(toks[a].text)) and a < b:
+                    a += 1
+                else:
+                    break
+        return list(dict.fromkeys(out))
+
     # -- options ----------------------------------------------------------------------
 
     def options(self, cand: Candidate) -> tuple[list[Option], list[int], int]:
@@ -315,8 +346,14 @@ class EquivalentFinder:
             else:
                 opt.loose += 1
             aligned_words |= {_stem(fold(self.en_tokens[k][x].text)) for x in range(lo, hi + 1)}
-            for a, b in self._widened(k, lo, hi):
+            widened = self._widened(k, lo, hi)
+            pieces = dict.fromkeys(self._pieces(k, lo, hi))
+            for a, b in widened:
                 add(self._phrase(k, a, b, cand), "widened").near += 1
+                pieces.update(dict.fromkeys(self._pieces(k, a, b)))
+            for a, b in pieces:
+                if (a, b) != (lo, hi) and (a, b) not in widened:
+                    add(self._phrase(k, a, b, cand), "loose alignment").loose += 1
         # Dice co-occurrence: the best few n-grams
         cooc: Counter[str] = Counter()
         surfaces: dict[str, Counter[str]] = defaultdict(Counter)
@@ -401,6 +438,13 @@ class EquivalentFinder:
             "caps_mismatch": float(caps != (cand.type != TERM)) if n_en else 0.0,
             "fragment": float(self._open_right.get(opt.key, 0) >= max(2, self._gram_freq.get(opt.key, 0))),
             "few_links": float(len(links) <= 2),
+            # a noun phrase does not end with a past participle (profit warning *issued*)
+            "ends_participle": float(bool(f_fold) and _past_participle(f_fold.split()[-1])),
+            # "South and Central Asia" for "Asie du Sud": a coordination the French does not have
+            "coordination": float(bool({"and", "or"} & set(f_fold.split()))
+                                  and not any({"et", "ou"} & set(fold(f).split()) for f in cand.forms)),
+            # the French form kept in a minority of the English sentences: a quotation, not a rendering
+            "identical_minority": float(f_fold in fr_forms and c < len(links) / 2),
         }
 
     # -- finding ----------------------------------------------------------------------
@@ -457,14 +501,7 @@ class EquivalentFinder:
         suggestions = [Suggestion(o.en, round(o.probability, 2), _evidence(o, len(links), n_occ))
                        for o in opts[:MAX_SUGGESTIONS]]
         confidence = round(best.probability, 2)
-        f = best.features
-        # one or two sentences are weak evidence: the alignment and the similarity must agree
-        aligned = max(f["align"], f["near"], f["loose"])
-        agree = aligned >= 0.5 and (f["use"] >= 0.5 or f["cognate"] >= 0.7 or f["identical"] or f["reference"])
-        # a CLDR name or a verbatim French form that the English sentences do hold is not a
-        # co-occurrence guess
-        agree = agree or (f["reference"] or f["identical"]) and f["cover"] >= 0.5
-        sure = confidence >= self.model.threshold_for(cand.type != TERM) and (len(links) > 2 or agree or not links and f["reference"])
+        sure = confidence >= self.model.threshold_for(cand.type != TERM) and enough_evidence(best.features, len(links))
         variants = []
         if sure:
             variants = [s for s, _ in best.surfaces.most_common() if s != best.en and fold(s) != fold(best.en)][:3]
@@ -509,8 +546,34 @@ class EquivalentFinder:
         return out
 
 
+def enough_evidence(f: dict[str, float], links: int) -> bool:
+    """Whether an option's evidence may carry a proposal at all: more than two sentence
+    pairs, or, from one or two, an alignment and a similarity that agree (or a CLDR name or
+    verbatim French form that the English sentences hold)."""
+    aligned = max(f["align"], f["near"], f["loose"])
+    agree = aligned >= 0.5 and (f["use"] >= 0.5 or f["cognate"] >= 0.7 or f["identical"] or f["reference"])
+    agree = agree or (f["reference"] or f["identical"]) and f["cover"] >= 0.5
+    return links > 2 or agree or (not links and bool(f["reference"]))
+
+
 def _content(word: str) -> bool:
     return word[:1].isalnum() and word.lower() not in EN_STOP
+
+
+# words that start a clause inside an aligned span: a term does not hold them
+EN_CLAUSE = {"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "having", "will", "would",
+             "can", "could", "should", "may", "might", "must", "shall", "do", "does", "did", "that", "which", "who"}
+
+
+def _past_participle(word: str) -> bool:
+    """An English past participle by its ending (issued, created; not red, speed)."""
+    w = word.lower()
+    return len(w) > 5 and w.endswith("ed") and not w.endswith("eed")
+
+
+def _gerund(word: str) -> bool:
+    """An English -ing form (counting); as the head of a term it is a noun (mining)."""
+    return len(word) > 5 and word.lower().endswith("ing")
 
 
 def _evidence(o: Option, links: int, n_occ: int) -> str:
