@@ -14,6 +14,7 @@ from termkit.errors import InputError
 from termkit.extract.model import Candidate, Variant
 from termkit.glossary import Concept, Glossary, read_tsv, write_tsv
 from termkit.glossary.build import merge
+from termkit.glossary.confidence import threshold_for
 from termkit.glossary.equivalents import EquivalentFinder
 from termkit.glossary.reference import reference_names
 from termkit.glossary.translit import transliterate
@@ -126,6 +127,30 @@ def test_fragments_are_not_proposed():
     assert all(s.en.lower() != "disorder of sexual" for s in dsd.suggestions[:1])
 
 
+def test_the_abstention_threshold_keeps_a_poor_band_out():
+    # 200 sure proposals, then a band of 20 that is only 70% right: together they are 97.3%
+    # right, but the band's own proposals are not worth making
+    probs = [0.99] * 200 + [0.6] * 20
+    right = [True] * 200 + [True] * 14 + [False] * 6
+    assert threshold_for(probs, right, 0.97) == 0.99
+    # the same band 95% right may be proposed
+    assert threshold_for(probs, [True] * 219 + [False], 0.97) == 0.6
+
+
+def test_a_name_option_is_its_capitalised_core_and_never_crosses_a_bracket():
+    finder = EquivalentFinder([
+        ("Le soutien est venu du Mouvement islamique du Turkestan oriental (Etim) basé en Asie.",
+         "Support came from the East Turkestan Islamic Movement (ETIM) based in Asia."),
+        ("Le chef de l'opposition Ioulia Timochenko a parlé.", "The opposition leader Yulia Tymoshenko spoke.")])
+    movement = [o.en for o in finder.options(cand("Mouvement islamique du Turkestan oriental", "ORG", words=5))[0]]
+    assert "East Turkestan Islamic Movement" in movement
+    assert all(en.count("(") == en.count(")") and "ETIM" not in en for en in movement)  # no "Movement (ETIM"
+    words = [t.text for t in finder.en_tokens[1]]
+    lo, hi = words.index("opposition"), words.index("spoke")
+    core = finder._capitalised_core(1, lo, hi)
+    assert " ".join(words[core[0]:core[1] + 1]) == "Yulia Tymoshenko"
+
+
 def test_an_aligned_clause_gives_its_noun_phrase():
     # the span aligned to the term runs into a clause or ends on a participle: the noun phrase
     # itself is an option, and the model prefers it
@@ -138,6 +163,20 @@ def test_an_aligned_clause_gives_its_noun_phrase():
     assert "free trade area" in [o.en for o in area[0]]
     assert "profit warning" in [o.en for o in warning[0]]
     assert all(o.features["ends_participle"] for o in warning[0] if o.en.endswith("issued"))
+    # an aligned span that starts with a number or runs into a complement: the noun phrase
+    # without them is one more option ("10am local time" -> "local time", "television
+    # channels for the next release" -> "television channels"); "of" stays inside
+    finder = EquivalentFinder([("x", "Shots rang out at 10am local time, on television channels for the next "
+                                     "release of the Secretary of State.")])
+    words = [t.text for t in finder.en_tokens[0]]
+
+    def pieces(first: str, last: str) -> list[str]:
+        lo, hi = words.index(first), words.index(last)
+        return [" ".join(words[a:b + 1]) for a, b in finder._pieces(0, lo, hi)]
+
+    assert "local time" in pieces("10am", "time")
+    assert "television channels" in pieces("television", "release")
+    assert "Secretary" not in pieces("Secretary", "State")
     # "South and Central Asia" coordinates two names; "Asie du Sud" has no "et"
     asia = EquivalentFinder([("L'Asie du Sud et l'Asie centrale.", "South and Central Asia.")]).score(
         [cand("Asie du Sud", "LOC", words=3)])[0][0]

@@ -115,13 +115,21 @@ def _fit(rows: Sequence[dict[str, float]], labels: Sequence[int], features: Sequ
                            [round(float(v), 6) for v in means], [round(float(v), 6) for v in scales])
 
 
-def threshold_for(probabilities: Sequence[float], correct: Sequence[bool], precision: float) -> float:
+def threshold_for(probabilities: Sequence[float], correct: Sequence[bool], precision: float,
+                  window: int = 20, local: float = 0.9) -> float:
     """The lowest probability at which the proposals at or above it are at least
-    ``precision`` right (1.0 when no threshold gets there)."""
+    ``precision`` right and the ``window`` least probable of them are still ``local`` right
+    (1.0 when no threshold gets there).
+
+    The second condition keeps a band of poor proposals out, which a mass of sure ones
+    above it would otherwise hide in the overall precision.
+    """
     ranked = sorted(zip(probabilities, correct), key=lambda t: -t[0])
     best, right = 1.0, 0
     for n, (p, ok) in enumerate(ranked, 1):
         right += ok
-        if right / n >= precision and (n == len(ranked) or ranked[n][0] < p):
+        tail = ranked[max(0, n - window):n]
+        if right / n >= precision and sum(y for _, y in tail) >= local * len(tail) \
+                and (n == len(ranked) or ranked[n][0] < p):
             best = p
     return best

@@ -40,7 +40,7 @@ MAX_SUGGESTIONS = 3
 # what the confidence model sees of each option (see EquivalentFinder._features)
 FEATURES = ("align", "near", "loose", "use_margin", "align_x_use", "cover", "dice", "use", "cognate", "len_diff", "log_links", "reference", "identical",
             "identical_term", "translit", "name", "part_of_name", "acronym_mismatch", "caps_mismatch", "fragment",
-            "few_links", "ends_participle", "identical_minority", "coordination")
+            "few_links", "ends_participle", "identical_minority", "coordination", "glued", "name_ends_lower")
 MAX_WORD_ALIGNED_PAIRS = 50_000  # word alignment beyond this many pairs uses the first ones only
 
 
@@ -156,7 +156,8 @@ class EquivalentFinder:
         self._fr_fold = [[fold(t.text) for t in toks] for toks in self.fr_tokens]
         self._en_fold = [fold(e) for _, e in self.pairs]
         self._en_words = [_words(toks) for toks in self.en_tokens]
-        self._grams = [_ngrams(w) for w in self._en_words]
+        # n-grams within a clause: never across a bracket or a comma (Movement (ETIM)
+        self._grams = [list(dict.fromkeys(g for c in _clauses(toks) for g in _ngrams(c))) for toks in self.en_tokens]
         self._gram_freq: Counter[str] = Counter()
         for grams in self._grams:
             self._gram_freq.update({_key(g) for g in grams})
@@ -211,6 +212,24 @@ class EquivalentFinder:
                         and not (alone_only and n == 1 and self._glued(k, i, i + n))]
         return sorted(set(out))
 
+    def _glued_en(self, phrase: str, pairs: set[int]) -> float:
+        """In how many of the pairs (a share) the phrase stands next to a capitalised English
+        word that is not the start of the sentence or a title."""
+        if not pairs or not phrase:
+            return 0.0
+        pattern = re.compile(r"(?:(\S+)\s+)?" + re.escape(phrase) + r"(?:\s+(\S+))?", re.IGNORECASE)
+        glued = 0
+        for k in pairs:
+            text = self.pairs[k][1]
+            for m in pattern.finditer(text):
+                before, after = m.group(1) or "", m.group(2) or ""
+                starts = m.start() == 0 or (m.start(1) == 0 if m.group(1) else False)
+                near = [w.strip("\"“”'‘’(),.;:") for w in (before, after)]
+                if any(w[:1].isupper() and fold(w) not in _TITLES for w in near) and not (starts and not near[1][:1].isupper()):
+                    glued += 1
+                    break
+        return glued / len(pairs)
+
     def _glued(self, k: int, i: int, j: int) -> bool:
         toks = self.fr_tokens[k]
         before = toks[i - 1].text if i > 0 else ""
@@ -255,6 +274,9 @@ class EquivalentFinder:
         capital that only the start of the sentence gave it (Magnets -> magnets)."""
         toks = self.en_tokens[k]
         text = self.pairs[k][1]
+        if hi + 1 < len(toks) and toks[hi + 1].text in ("'s", "’s") \
+                and any(f.endswith(("'s", "’s")) for f in cand.forms):
+            hi += 1  # an English name kept in the French keeps its possessive: Standard & Poor's, Moody's
         if text[toks[lo].start:toks[lo].end] == toks[lo].text and text[toks[hi].start:toks[hi].end] == toks[hi].text:
             phrase = text[toks[lo].start:toks[hi].end]
         else:
@@ -266,6 +288,19 @@ class EquivalentFinder:
                 and not any(w[:1].isupper() for w in rest):
             phrase = phrase[:1].lower() + phrase[1:]
         return phrase
+
+    def _capitalised_core(self, k: int, lo: int, hi: int) -> tuple[int, int] | None:
+        """The span from its first to its last word with a capital (al-Qaeda counts), within
+        one clause: "leader Yulia Tymoshenko" -> "Yulia Tymoshenko", "National Research Council
+        office" -> "National Research Council"."""
+        toks = self.en_tokens[k]
+        caps = [x for x in range(lo, hi + 1) if any(ch.isupper() for ch in toks[x].text)]
+        if not caps:
+            return None
+        a, b = caps[0], caps[-1]
+        if any(not toks[x].text[:1].isalnum() for x in range(a, b + 1)):
+            return None
+        return a, b
 
     def _widened(self, k: int, lo: int, hi: int) -> list[tuple[int, int]]:
         """The span grown by one or two content words on either side, within the clause:
@@ -296,6 +331,22 @@ class EquivalentFinder:
                 if a < x:
                     pieces.append((a, x - 1))
                 a = x + 1
+        # each piece also without the numbers at its edges ("10am local time" -> "local time")
+        # and cut before a preposition that starts a complement ("television channels for
+        # the next release" -> "television channels"; "of" stays: Secretary of State)
+        more = []
+        for a, b in pieces:
+            x, y = a, b
+            while x <= y and _numeric(toks[x].text):
+                x += 1
+            while y >= x and _numeric(toks[y].text):
+                y -= 1
+            if x <= y and (x, y) != (a, b):
+                more.append((x, y))
+            cut = next((z for z in range(a + 1, b + 1) if toks[z].text.lower() in EN_COMPLEMENT), None)
+            if cut is not None:
+                more.append((a, cut - 1))
+        pieces += more
         out = []
         for a, b in pieces:
             while True:
@@ -326,7 +377,7 @@ class EquivalentFinder:
 
         def add(surface: str, method: str, note: str = "") -> Option:
             surface = " ".join(surface.split())
-            key = _key(surface)
+            key = _key(surface) if _balanced(surface) else ""  # "Islamic Movement (ETIM" is no phrase
             opt = opts.setdefault(key, Option(key)) if key else Option("")  # nothing to fold: dropped
             opt.surfaces[surface] += 1
             opt.methods.add(method)
@@ -351,6 +402,9 @@ class EquivalentFinder:
             for a, b in widened:
                 add(self._phrase(k, a, b, cand), "widened").near += 1
                 pieces.update(dict.fromkeys(self._pieces(k, a, b)))
+            if cand.type != TERM:  # a name's span without the common words around it
+                pieces.update(dict.fromkeys(c for span in [(lo, hi), *widened, *pieces]
+                                            if (c := self._capitalised_core(k, *span)) and c != span))
             for a, b in pieces:
                 if (a, b) != (lo, hi) and (a, b) not in widened:
                     add(self._phrase(k, a, b, cand), "loose alignment").loose += 1
@@ -445,6 +499,12 @@ class EquivalentFinder:
                                   and not any({"et", "ou"} & set(fold(f).split()) for f in cand.forms)),
             # the French form kept in a minority of the English sentences: a quotation, not a rendering
             "identical_minority": float(f_fold in fr_forms and c < len(links) / 2),
+            # a name's option glued to another capitalised word is part of a longer name (York
+            # Stock Exchange in New York Stock Exchange), one ending in a common noun has a word
+            # too many (National Research Council office)
+            "glued": self._glued_en(opt.en, held & set(links)) if cand.type != TERM else 0.0,
+            "name_ends_lower": float(cand.type != TERM and bool(opt.en.split())
+                                     and opt.en.split()[-1][:1].islower()),
         }
 
     # -- finding ----------------------------------------------------------------------
@@ -556,6 +616,17 @@ def enough_evidence(f: dict[str, float], links: int) -> bool:
     return links > 2 or agree or (not links and bool(f["reference"]))
 
 
+def _balanced(text: str) -> bool:
+    """Whether every bracket opened in the text is closed in it, and none closed before."""
+    depth = 0
+    for ch in text:
+        depth += ch in "([{"
+        depth -= ch in ")]}"
+        if depth < 0:
+            return False
+    return depth == 0
+
+
 def _content(word: str) -> bool:
     return word[:1].isalnum() and word.lower() not in EN_STOP
 
@@ -563,6 +634,18 @@ def _content(word: str) -> bool:
 # words that start a clause inside an aligned span: a term does not hold them
 EN_CLAUSE = {"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "having", "will", "would",
              "can", "could", "should", "may", "might", "must", "shall", "do", "does", "did", "that", "which", "who"}
+
+
+# prepositions that start a complement after a noun phrase ("of" is inside terms)
+EN_COMPLEMENT = {"for", "in", "on", "at", "to", "from", "by", "with", "about", "after", "before", "during", "since",
+                 "against", "under", "over", "into", "through", "between", "among", "without", "within"}
+_NUMBER_WORDS = {"million", "millions", "billion", "billions", "thousand", "thousands", "hundred", "hundreds",
+                 "trillion", "per", "cent", "percent"}
+
+
+def _numeric(word: str) -> bool:
+    """A number, an amount or a time (10am, 4,500, £38, million): never the edge of a term."""
+    return any(c.isdigit() for c in word) or word.lower() in _NUMBER_WORDS or word in ("£", "$", "€", "%")
 
 
 def _past_participle(word: str) -> bool:
