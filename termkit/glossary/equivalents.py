@@ -214,18 +214,20 @@ class EquivalentFinder:
 
     def _glued_en(self, phrase: str, pairs: set[int]) -> float:
         """In how many of the pairs (a share) the phrase stands next to a capitalised English
-        word that is not the start of the sentence or a title."""
+        word: after it, or before it but not as the first word of the sentence (titles such as
+        Mr do not count)."""
         if not pairs or not phrase:
             return 0.0
         pattern = re.compile(r"(?:(\S+)\s+)?" + re.escape(phrase) + r"(?:\s+(\S+))?", re.IGNORECASE)
+
+        def capital(word: str | None) -> bool:
+            w = (word or "").strip("\"“”'‘’(),.;:")
+            return w[:1].isupper() and fold(w) not in _TITLES
+
         glued = 0
         for k in pairs:
-            text = self.pairs[k][1]
-            for m in pattern.finditer(text):
-                before, after = m.group(1) or "", m.group(2) or ""
-                starts = m.start() == 0 or (m.start(1) == 0 if m.group(1) else False)
-                near = [w.strip("\"“”'‘’(),.;:") for w in (before, after)]
-                if any(w[:1].isupper() and fold(w) not in _TITLES for w in near) and not (starts and not near[1][:1].isupper()):
+            for m in pattern.finditer(self.pairs[k][1]):
+                if capital(m.group(2)) or capital(m.group(1)) and m.start(1) > 0:
                     glued += 1
                     break
         return glued / len(pairs)
