@@ -24,11 +24,11 @@ Reported per set, names and terms apart, raw counts first:
 **tune** half and the seeds, and sets its abstention thresholds there: for names and terms
 apart, the lowest probability at which the proposals of leave-one-document-out models (each
 document scored by a model fitted without it) are 97% right, and the 20 least sure of them
-90% right; that curve is printed. The
-**report** half is never used for fitting or choosing anything, and only its totals are
-printed (never its rows, unlike --show-tune for the tune half): its figure is the one the
-README gives. --tune-only leaves the report half out altogether (for development). The seeds are training data, so their
-figure is not a held-out one.
+90% right; that curve is printed. The **report** half is never used for fitting or choosing
+anything, and only its totals are printed (never its rows, unlike --show-tune for the tune
+half): its figure is the one the README gives. --tune-only leaves the report half out
+altogether (for development). The seeds are training data, so their figure is not a
+held-out one.
 
 Speed: `glossary build` on the 88 documents, the French parse excluded (cached):
 extraction, sentence alignment, word alignment, similarity and scoring (target <= 30 s
@@ -164,8 +164,8 @@ def evaluate(finder: EquivalentFinder, items: list[tuple[dict, Candidate, bool]]
 def labelled(finder: EquivalentFinder, items: list[tuple[dict, Candidate, bool]]) -> list[dict]:
     """Each gold term with its document, kind, number of linked pairs and options
     (features, right or not): what the confidence model is fitted and cross-validated on."""
-    return [{"doc": r["doc"], "fr": r["fr"], "kind": r["kind"], "links": len(links),
-             "options": [(dict(o.features), int(is_right(o.en, r["en"]))) for o in opts], "en": [o.en for o in opts]}
+    return [{"doc": r["doc"], "kind": r["kind"], "links": len(links),
+             "options": [(dict(o.features), int(is_right(o.en, r["en"]))) for o in opts]}
             for (r, _, _), (opts, links, _) in zip(items, finder.score([c for _, c, _ in items]))]
 
 

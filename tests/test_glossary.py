@@ -145,6 +145,12 @@ def test_a_name_option_is_its_capitalised_core_and_never_crosses_a_bracket():
     movement = [o.en for o in finder.options(cand("Mouvement islamique du Turkestan oriental", "ORG", words=5))[0]]
     assert "East Turkestan Islamic Movement" in movement
     assert all(en.count("(") == en.count(")") and "ETIM" not in en for en in movement)  # no "Movement (ETIM"
+    # an English name the French writes with its possessive keeps it
+    sp = EquivalentFinder([("L'agence Standard & Poor's a abaissé la note de l'Ukraine.",
+                            "The agency Standard & Poor's lowered Ukraine's rating.")])
+    aligned = {o.en for o in sp.options(cand("Standard & Poor's", "ORG", words=3))[0]
+               if o.methods & {"alignment", "loose alignment", "widened"}}
+    assert "Standard & Poor's" in aligned and "Standard & Poor" not in aligned
     words = [t.text for t in finder.en_tokens[1]]
     lo, hi = words.index("opposition"), words.index("spoke")
     core = finder._capitalised_core(1, lo, hi)
