@@ -157,6 +157,16 @@ def test_a_name_option_is_its_capitalised_core_and_never_crosses_a_bracket():
     assert " ".join(words[core[0]:core[1] + 1]) == "Yulia Tymoshenko"
 
 
+def test_a_currency_the_english_writes_as_a_symbol():
+    # "$35 billion" for "35 milliards de dollars": the symbol stands where the word is not,
+    # and "euros" in the same sentences is no rendering of "dollars"
+    pairs = [("Il a investi 35 milliards de dollars (30 milliards d'euros).", "He invested $35 billion (30 billion euros)."),
+             ("Le contrat vaut 300 millions de dollars (260 millions d'euros).", "The deal is worth $300 million (260 million euros)."),
+             ("Un prêt de 900 millions de dollars (779 millions d'euros).", "A loan of up to $900 million (779 million euros).")]
+    eq = EquivalentFinder(pairs).find(cand("dollars"))
+    assert eq.en == "dollars" and "written as a symbol" in eq.evidence
+
+
 def test_an_aligned_clause_gives_its_noun_phrase():
     # the span aligned to the term runs into a clause or ends on a participle: the noun phrase
     # itself is an option, and the model prefers it

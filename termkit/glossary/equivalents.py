@@ -291,6 +291,19 @@ class EquivalentFinder:
             phrase = phrase[:1].lower() + phrase[1:]
         return phrase
 
+    def _currency(self, k: int, i: int, j: int) -> str:
+        """The English name of a currency that the French writes as a word and the English
+        sentence as a symbol ("dollars" and "$", "livres" and "£"), in the French number. A
+        symbol stands before the number and the word after it, so the word aligner seldom
+        links them; a symbol is unambiguous, so its presence is enough."""
+        if j - i != 1:
+            return ""
+        word = fold(self.fr_tokens[k][i].text)
+        entry = FR_CURRENCIES.get(word[:-1] if word.endswith("s") else word)
+        if not entry or not entry[0] & {t.text for t in self.en_tokens[k]}:
+            return ""
+        return entry[2] if word.endswith("s") else entry[1]
+
     def _capitalised_core(self, k: int, lo: int, hi: int) -> tuple[int, int] | None:
         """The span from its first to its last word with a capital (al-Qaeda counts), within
         one clause: "leader Yulia Tymoshenko" -> "Yulia Tymoshenko", "National Research Council
@@ -389,6 +402,9 @@ class EquivalentFinder:
 
         aligned_words: set[str] = set()
         for k, i, j in occs:
+            currency = self._currency(k, i, j)
+            if currency:  # "dollars" where the English writes "$"
+                add(currency, "alignment", "written as a symbol").aligned += 1
             span = self._aligned_span(k, i, j)
             if not span:
                 continue
@@ -637,6 +653,10 @@ def _content(word: str) -> bool:
 EN_CLAUSE = {"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "having", "will", "would",
              "can", "could", "should", "may", "might", "must", "shall", "do", "does", "did", "that", "which", "who"}
 
+
+# French currency words the English writes as symbols: symbols, English singular and plural
+FR_CURRENCIES = {"dollar": ({"$"}, "dollar", "dollars"), "euro": ({"€"}, "euro", "euros"),
+                 "livre": ({"£"}, "pound", "pounds"), "yen": ({"¥"}, "yen", "yen")}
 
 # prepositions that start a complement after a noun phrase ("of" is inside terms)
 EN_COMPLEMENT = {"for", "in", "on", "at", "to", "from", "by", "with", "about", "after", "before", "during", "since",
