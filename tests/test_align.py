@@ -10,6 +10,7 @@ from lxml import etree
 
 from termkit.align import AlignOptions, align, align_texts, split_sentences
 from termkit.align.anchors import anchors
+from termkit.align.words import _cognate, _cognate_keys
 from termkit.sources import read_documents
 
 from conftest import SEEDS, SHARED, WMT_REF, WMT_SRC
@@ -24,6 +25,17 @@ def test_anchors_meet_across_languages():
     for shared in ("#3", "#7", "#410"):
         assert shared in fr and shared in en
     assert len(fr & en) >= 5
+
+
+def test_cognate_prior_of_the_word_aligner():
+    words = ["devaluation", "devaluations", "biometrie", "biometric", "kirghizstan", "krgzstan", "maison", "house",
+             "g7", "ukraine"]
+    keys = dict(zip(words, _cognate_keys(words)))
+    assert _cognate(keys["devaluation"], keys["devaluations"])  # same first four letters
+    assert _cognate(keys["biometrie"], keys["biometric"])
+    assert _cognate(keys["kirghizstan"], keys["krgzstan"])  # same first letter and consonant skeleton
+    assert _cognate(keys["g7"], keys["g7"])  # identical, however short
+    assert not _cognate(keys["maison"], keys["house"]) and not _cognate(keys["g7"], keys["ukraine"])
 
 
 def test_split_sentences_keeps_offsets_and_lines():

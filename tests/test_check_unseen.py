@@ -118,6 +118,19 @@ def test_a_role_does_not_excuse_a_misspelt_name(parser):
     assert [(f.check, f.severity, f.target_span) for f in found] == [("name", "error", "John Mnoey")]
 
 
+def test_an_acronym_does_not_excuse_a_misspelt_expansion_beside_it(parser):
+    ecb = Concept("bce", "Banque centrale européenne", "European Central Bank", ["BCE"], ["ECB"], type="ORG",
+                  status="approved")
+    fr = "La Banque centrale européenne (BCE) pourrait assouplir sa politique monétaire."
+    assert _one(parser, fr, "The European Central Bank (ECB) might relax its monetary policy.", ecb) == []
+    assert _one(parser, fr, "The ECB might relax its monetary policy.", ecb) == []
+    found = _one(parser, fr, "The Eruopean Central Bank (ECB) might relax its monetary policy.", ecb)
+    assert [(f.check, f.severity, f.target_span) for f in found] == [("name", "error", "Eruopean Central Bank")]
+    # a one-word short form is not checked against other short words: "GM" beside "GMT"
+    gmt = Concept("gmt", "GMT", "GMT", type="ORG", status="approved")
+    assert _one(parser, "Le marché ouvre à 8 h GMT, selon GM.", "The market opens at 0800 GMT, GM said.", gmt) == []
+
+
 def test_initials_of_a_capitalised_english_term_count(parser):
     un = Concept("nations-unies", "Nations Unies", "United Nations", status="approved")
     fr = "Le sommet des Nations Unies a commencé à Rio."

@@ -164,6 +164,25 @@ def test_person_titles_are_stripped_and_short_forms_grouped(parser):
     assert not forms & {"mme touraine", "dr fagon", "m. montebourg", "dr", "m.", "mme"}
 
 
+def test_whole_names_in_other_languages_with_articles_and_in_headings(parser):
+    text = ("Il cite le code de 1996 et le « Foreign Corrupt Practices Act » des États-Unis. "
+            "Le guide « Recommendations for Combating Extortion and Bribery » a été rédigé en anglais. "
+            "COMMUNICATION AU PARLEMENT EUROPÉEN ET AU COMITÉ ÉCONOMIQUE ET SOCIAL EUROPÉEN. "
+            "Les ministres se sont réunis à La Haye, selon Le Monde. "
+            "Le Comité économique et social européen a écrit au Parlement européen et au Conseil.")
+    cands = extract_terms(parser.parse([SourceDocument("t", text)]), ExtractOptions(keep_all=True))
+    canonicals = {c.canonical for c in cands}
+    for whole in ("Foreign Corrupt Practices Act", "Recommendations for Combating Extortion and Bribery",
+                  "La Haye", "Le Monde", "Comité économique et social européen", "Parlement européen"):
+        assert whole in canonicals, whole  # whole, and written as the text writes it outside headings
+        assert find(cands, whole).type != "TERM", whole
+    assert "COMITÉ ÉCONOMIQUE ET SOCIAL EUROPÉEN" in find(cands, "Comité économique et social européen").forms
+    # "et au" joins two institutions, not one name
+    assert not [c for c in canonicals if "Parlement européen et" in c or "PARLEMENT EUROPÉEN ET" in c]
+    # a capitalised article opening the sentence is not part of a name
+    assert "Les ministres" not in canonicals and "Le Comité économique et social européen" not in canonicals
+
+
 @pytest.fixture(scope="module")
 def wmt_cands(parser):
     docs = parser.parse(read_documents(str(WMT_SRC)))

@@ -10,12 +10,13 @@ from pathlib import Path
 
 import pytest
 
+from termkit.align.words import tokenize
 from termkit.errors import InputError
 from termkit.extract.model import Candidate, Variant
 from termkit.glossary import Concept, Glossary, read_tsv, write_tsv
 from termkit.glossary.build import merge
 from termkit.glossary.confidence import threshold_for
-from termkit.glossary.equivalents import EquivalentFinder
+from termkit.glossary.equivalents import EquivalentFinder, _contains
 from termkit.glossary.reference import reference_names
 from termkit.glossary.translit import transliterate
 from termkit.glossary.formats.tsv import COLUMNS
@@ -197,6 +198,27 @@ def test_an_aligned_clause_gives_its_noun_phrase():
     asia = EquivalentFinder([("L'Asie du Sud et l'Asie centrale.", "South and Central Asia.")]).score(
         [cand("Asie du Sud", "LOC", words=3)])[0][0]
     assert all(o.features["coordination"] for o in asia if " and " in o.en)
+
+
+def test_a_form_is_found_as_whole_words_only():
+    assert _contains("the g7 summit", "g7") and _contains("g7", "g7") and _contains("at the g7.", "g7")
+    assert not _contains("the g77 group", "g7") and not _contains("rare earths", "rare earth")
+    assert not _contains("x_g7", "g7") and not _contains("anything", "")
+    assert _contains("rare earths and rare earth", "rare earth")  # a later occurrence counts
+
+
+def test_an_edge_word_aligned_outside_the_term_is_a_word_too_many():
+    # "major" renders "grave", outside "accident cardiaque": "major heart attack" has a word
+    # too many at its edge, "heart attack" has none
+    pairs = [("Il a eu un grave accident cardiaque hier.", "He had a major heart attack yesterday.")]
+    fr = [t.text for t in tokenize(pairs[0][0])]
+    en = [t.text for t in tokenize(pairs[0][1])]
+    links = {(fr.index("grave"), en.index("major")), (fr.index("accident"), en.index("attack")),
+             (fr.index("cardiaque"), en.index("heart")), (fr.index("hier"), en.index("yesterday"))}
+    finder = EquivalentFinder(pairs, word_links=[links])
+    opts = {o.en: o.features for o in finder.score([cand("accident cardiaque", words=2)])[0][0]}
+    assert opts["heart attack"]["edge_outside"] == 0.0
+    assert opts["major heart attack"]["edge_outside"] == 1.0
 
 
 def test_tsv_round_trip_and_errors(tmp_path):

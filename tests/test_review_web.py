@@ -89,7 +89,7 @@ def browser(tmp_path):
     driver.quit()
 
 
-def wait_for(check, timeout=10.0):
+def wait_for(check, timeout=30.0):  # generous: a loaded 2-core machine is slow, and a pass returns at once
     end = time.monotonic() + timeout
     while time.monotonic() < end:
         value = check()

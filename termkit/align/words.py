@@ -61,12 +61,28 @@ def _key(word: str) -> str:
     return fold(word)
 
 
-def _cognate(f: str, e: str) -> bool:
-    if f == e:
+def _cognate_keys(words: Sequence[str]) -> list[tuple[str, str | None, str | None]]:
+    """Per word, what :func:`_cognate` compares: the word, its first four letters and the
+    first four letters of its consonant skeleton (None for short or non-alphabetic words),
+    computed once per word, not once per word pair."""
+    out = []
+    for w in words:
+        if len(w) < 5 or not w.isalpha():
+            out.append((w, None, None))
+            continue
+        sk = skeleton(w)
+        out.append((w, w[:4], w[0] + sk[:4] if len(sk) >= 4 else None))
+    return out
+
+
+def _cognate(f: tuple[str, str | None, str | None], e: tuple[str, str | None, str | None]) -> bool:
+    """Identical words, or two long words with the same first four letters or the same first
+    letter and first four skeleton letters (*dévaluation*/*devaluation*, *biométrie*/*biometric*)."""
+    if f[0] == e[0]:
         return True
-    if len(f) < 5 or len(e) < 5 or not f.isalpha() or not e.isalpha():
+    if f[1] is None or e[1] is None:
         return False
-    return f[:4] == e[:4] or (len(skeleton(f)) >= 4 and skeleton(f)[:4] == skeleton(e)[:4] and f[0] == e[0])
+    return f[1] == e[1] or (f[2] is not None and f[2] == e[2])
 
 
 @dataclass
@@ -134,7 +150,8 @@ def _viterbi_one_way(src: list[list[int]], tgt: list[list[int]], src_words: list
         return out
     n_groups = len(cells.starts)
     # prior pseudo-counts for identical and cognate word pairs
-    bonus = np.array([prior if f > 0 and _cognate(src_words[f - 1], tgt_words[e]) else 0.0
+    src_keys, tgt_keys = _cognate_keys(src_words), _cognate_keys(tgt_words)
+    bonus = np.array([prior if f > 0 and _cognate(src_keys[f - 1], tgt_keys[e]) else 0.0
                       for f, e in zip(f_of.tolist(), e_of.tolist())])
     t = np.ones(len(f_of))
     t = _normalise(t + bonus, f_of)

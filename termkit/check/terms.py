@@ -94,6 +94,7 @@ class TermIndex:
         bad_keys: dict[str, list[int]] = defaultdict(list)
         self.en_keys: list[set[str]] = []
         self.surnames: list[set[str]] = []
+        self.short_forms: list[set[str]] = []  # surnames, acronyms, initials: a full name may stand beside them
         self.expansions: dict[int, list[str]] = {}
         self.name_folds = [{fold(f) for f in c.fr_forms()} for c in self.concepts]
         self.acronyms: set[str] = set()
@@ -108,7 +109,7 @@ class TermIndex:
             en_forms = [en_key(f) for f in c.en_forms()]
             keys = {f" {k} " for k in en_forms if k}
             keys |= {f" {en_key(f.replace('-', ''))} " for f in c.en_forms() if "-" in f}  # Wi-Fi = Wifi
-            surname = set()
+            surname, short = set(), {f" {en_key(f)} " for f in c.en_forms() if is_acronym(f)}
             if c.type in NAME_TYPES:
                 surname = {f" {en_key(w)} " for w in _surnames(c)}  # later mentions: Obama, O'Malley
                 self.expansions[n] = [f.upper() for f in c.en_forms() if is_acronym(f)]  # NHTSA written out
@@ -116,6 +117,7 @@ class TermIndex:
                 initials = "".join(w[0] for w in words if w[:1].isupper())
                 if len(initials) >= 2 and len(words) >= 2:  # United States -> US, United Nations -> UN
                     keys.add(f" {initials.lower()} ")
+                    short.add(f" {initials.lower()} ")
             # the content words of a term's English: a rendering that keeps one of them is partial
             self.content.append(set() if c.type in NAME_TYPES else
                                 {w for k in en_forms for w in k.split() if len(w) >= 3 and w not in EN_STOP})
@@ -126,6 +128,7 @@ class TermIndex:
                     keys.add(f" {en_key(US_STATES_AP[c.en].replace('.', ''))} ")
             self.en_keys.append(keys | surname)
             self.surnames.append(surname)
+            self.short_forms.append(short | surname)
             for form in c.en_forbidden:
                 key = en_key(form)
                 if key:
@@ -383,10 +386,10 @@ def check_terms(index: TermIndex, seg: Segment, tokens: Sequence[Token], used: d
             continue  # a place inside a longer name: "agence Chine nouvelle" (Xinhua)
         found = index.english_form_used(m.concept, en) or _kept_in_french(m, seg)
         form = found or _rendered_by_role(c, m, seg)
-        # a surname (Obama) or a role (Dr.) does not excuse a misspelt full name next to it
-        # (Braack Obama, Dr. John Mnoey)
-        near = near_name(c.en_forms(), en) if c.type in NAME_TYPES and (
-            not found or found in index.surnames[m.concept]) else None
+        # a short form (Obama, ECB) or a role (Dr.) does not excuse a misspelt full name next to
+        # it (Braack Obama, Eruopean Central Bank (ECB), Dr. John Mnoey)
+        near = near_name(c.en_forms() if not found else [f for f in c.en_forms() if len(f.split()) >= 2], en) \
+            if c.type in NAME_TYPES and (not found or found in index.short_forms[m.concept]) else None
         if form and not near:
             used[m.concept].append((form.strip(), seg))
             continue

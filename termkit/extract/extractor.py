@@ -433,7 +433,9 @@ def _candidate(members, texts, nested, corpus: _Corpus, general, opts) -> Candid
         return None
     forms = Counter(o.surface for o in occs)
     root_forms = Counter(o.surface for o in root.occs)
-    canonical = max(root_forms, key=lambda f: (root_forms[f], f[:1].islower() if root.kind == "term" else 0, -len(f)))
+    shouted = {o.surface for o in root.occs if o.shout} - {o.surface for o in root.occs if not o.shout}
+    canonical = max(root_forms, key=lambda f: (f not in shouted, root_forms[f],
+                                               f[:1].islower() if root.kind == "term" else 0, -len(f)))
     if any(_FORMULA.search(w) for w in canonical.split()):
         return None
     kinds = {o.kind for o in occs}

@@ -105,6 +105,7 @@ def name_spans(sentence: Sentence, words: list[Word]) -> list[Span]:
             k = j
         else:
             k += 1
+    raw.extend(foreign_name_spans(words))
     raw.sort(key=lambda s: (s.i, -s.j))
     merged: list[Span] = []
     for s in raw:
@@ -126,6 +127,8 @@ def name_spans(sentence: Sentence, words: list[Word]) -> list[Span]:
             i += 1  # "Mme Touraine" -> "Touraine", grouped with "Marisol Touraine" as its short form
         while j > i and (words[j - 1].upos in _EDGE_UPOS or not _LETTER.search(words[j - 1].text)):
             j -= 1
+        if i < j and _capital_article(words, i - 1):
+            i -= 1  # "La Haye", "Le Caire", "Le Monde": a capitalised article inside a sentence is the name's
         if i < j and _looks_like_name(words, i, j):
             out.extend(_split_owner(Span(i, j, "name", s.ner), words))
     out.extend(institution_spans(words))
@@ -176,6 +179,9 @@ def _whole_names(spans: list[Span], words: list[Word]) -> list[Span]:
                     continue
             if j < n and words[j].text.lower() in ORIENTATION and not _cap(words[j]) and words[j].upos == "ADJ":
                 j += 1
+                continue
+            if j < n and _cap(words[j]) and words[j].upos == "X":
+                j += 1  # "Foreign Corrupt" + "Practices Act": the tagger calls foreign words X
                 continue
             break
         out.append(Span(i, j, s.kind, s.ner))
@@ -235,13 +241,46 @@ def institution_spans(words: list[Word]) -> list[Span]:
                 if nxt is None or nxt.upos not in ("DET", "NOUN", "PROPN", "ADJ", "ADP"):
                     break  # "pour attirer": a verb follows, the name has ended
                 j += 1
-            elif low == "et" and j + 1 < n and words[j + 1].text.lower() in {"du", "de", "des", "d'", "à", "au"}:
-                j += 1
+            elif low == "et" and j + 1 < n and (words[j + 1].text.lower() in _FR_LINKS
+                                                 or words[j + 1].upos == words[j - 1].upos == "ADJ"):
+                j += 1  # "de l'IA et du développement numérique", "Comité économique et social"; not "et au Conseil"
             else:
                 break
         if last_good - i >= 3:
             out.append(Span(i, last_good, "name", "ORG"))
     return out
+
+
+def foreign_name_spans(words: list[Word]) -> list[Span]:
+    """Names in another language inside French text, which the tagger calls X word by word:
+    "« Recommendations for Combating Extortion and Bribery »". A run of X words (and English
+    function words) from a capitalised word to a capitalised word, with at least two capitals."""
+    out = []
+    n = len(words)
+    k = 0
+    while k < n:
+        if not (words[k].upos == "X" and _cap(words[k])):
+            k += 1
+            continue
+        j, last = k + 1, k + 1
+        while j < n and (words[j].upos in ("X", "PROPN") or words[j].text.lower() in ENGLISH_LINKS):
+            j += 1
+            if _cap(words[j - 1]):
+                last = j
+        if sum(_cap(w) for w in words[k:last]) >= 2:
+            out.append(Span(k, last, "name", None))
+        k = j
+    return out
+
+
+def _capital_article(words: list[Word], k: int) -> bool:
+    """Whether word ``k`` is a capitalised article inside the sentence, not part of a
+    contraction ("AU" = "À" + "Le"): the first word of a name like "La Haye"."""
+    if k <= 0 or words[k].text not in ("La", "Le", "Les") or words[k].upos != "DET":
+        return False
+    if words[k - 1].start == words[k].start or (k + 1 < len(words) and words[k + 1].start == words[k].start):
+        return False
+    return any(_LETTER.search(w.text) for w in words[:k])
 
 
 def _looks_like_name(words: list[Word], i: int, j: int) -> bool:

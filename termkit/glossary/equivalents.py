@@ -40,7 +40,8 @@ MAX_SUGGESTIONS = 3
 # what the confidence model sees of each option (see EquivalentFinder._features)
 FEATURES = ("align", "near", "loose", "use_margin", "align_x_use", "cover", "dice", "use", "cognate", "len_diff", "log_links", "reference", "identical",
             "identical_term", "translit", "name", "part_of_name", "acronym_mismatch", "caps_mismatch", "fragment",
-            "few_links", "ends_participle", "identical_minority", "coordination", "glued", "name_ends_lower")
+            "few_links", "ends_participle", "identical_minority", "coordination", "glued", "name_ends_lower",
+            "edge_outside")
 MAX_WORD_ALIGNED_PAIRS = 50_000  # word alignment beyond this many pairs uses the first ones only
 
 
@@ -114,7 +115,18 @@ def _key(phrase: str) -> str:
 
 
 def _contains(text_fold: str, form_fold: str) -> bool:
-    return bool(form_fold) and re.search(r"(?<!\w)" + re.escape(form_fold) + r"(?!\w)", text_fold) is not None
+    """Whether the folded text holds the folded form as whole words (no letter, digit or _
+    glued to either end); a plain search, since a regex per form thrashes the regex cache."""
+    if not form_fold:
+        return False
+    n, at = len(form_fold), text_fold.find(form_fold)
+    while at >= 0:
+        before = text_fold[at - 1] if at else " "
+        after = text_fold[at + n] if at + n < len(text_fold) else " "
+        if not (before.isalnum() or before == "_" or after.isalnum() or after == "_"):
+            return True
+        at = text_fold.find(form_fold, at + 1)
+    return False
 
 
 def _words(tokens) -> list[str]:
@@ -155,6 +167,7 @@ class EquivalentFinder:
         self.en_tokens = [tokenize(e) for _, e in self.pairs]
         self._fr_fold = [[fold(t.text) for t in toks] for toks in self.fr_tokens]
         self._en_fold = [fold(e) for _, e in self.pairs]
+        self._en_tok_fold: list[list[str] | None] = [None] * len(self.pairs)
         self._en_words = [_words(toks) for toks in self.en_tokens]
         # n-grams within a clause: never across a bracket or a comma (Movement (ETIM)
         self._grams = [list(dict.fromkeys(g for c in _clauses(toks) for g in _ngrams(c))) for toks in self.en_tokens]
@@ -211,6 +224,32 @@ class EquivalentFinder:
                 out += [(k, i, i + n) for i in range(len(toks) - n + 1) if tuple(toks[i:i + n]) == form
                         and not (alone_only and n == 1 and self._glued(k, i, i + n))]
         return sorted(set(out))
+
+    def _edge_outside(self, phrase: str, occs: list[tuple[int, int, int]]) -> float:
+        """In how many of the English sentences holding the phrase (a share) its first or
+        last word is aligned only to French words outside the term: a word too many, as
+        *major* in "major heart attack" for "accident cardiaque" (*major* renders *grave*)."""
+        target = [fold(t.text) for t in tokenize(phrase)]
+        if not target:
+            return 0.0
+        links = self.word_links()
+        found = outside = 0
+        for k, i, j in occs:
+            if k >= len(links):
+                continue
+            if self._en_tok_fold[k] is None:
+                self._en_tok_fold[k] = [fold(t.text) for t in self.en_tokens[k]]
+            toks, n = self._en_tok_fold[k], len(target)
+            pos = next((a for a in range(len(toks) - n + 1) if toks[a:a + n] == target), None)
+            if pos is None:
+                continue
+            found += 1
+            for x in {pos, pos + n - 1}:
+                fr = [i2 for i2, x2 in links[k] if x2 == x]
+                if fr and not any(i <= i2 < j for i2 in fr):
+                    outside += 1
+                    break
+        return outside / found if found else 0.0
 
     def _glued_en(self, phrase: str, pairs: set[int]) -> float:
         """In how many of the pairs (a share) the phrase stands next to a capitalised English
@@ -533,8 +572,10 @@ class EquivalentFinder:
         once, over every option."""
         gathered = [self.options(c) for c in cands]
         for cand, (opts, links, n_occ) in zip(cands, gathered):
+            occs = self.occurrences(cand) if opts else []
             for opt in opts:
                 opt.features = self._features(cand, opt, links, n_occ)
+                opt.features["edge_outside"] = self._edge_outside(opt.en, occs)
         self._add_similarity(cands, [g[0] for g in gathered])
         for opts, _, _ in gathered:
             for o in opts:
