@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 import time
 from collections import defaultdict
@@ -115,6 +116,17 @@ def gold_candidates(gold: list[dict], extracted: list[Candidate]) -> list[tuple[
     return list(out.values())
 
 
+def wilson(k: int, n: int, z: float = 1.96) -> list[float] | None:
+    """The 95% Wilson score interval of a proportion k/n: how far a figure from a few dozen
+    examples may be from the rate it estimates."""
+    if not n:
+        return None
+    p = k / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    return [round(centre - half, 3), round(centre + half, 3)]
+
+
 def evaluate(finder: EquivalentFinder, items: list[tuple[dict, Candidate, bool]]) -> dict:
     """Precision, abstention and suggestion precision, names and terms apart."""
     found = finder.find_all([c for _, c, _ in items])
@@ -155,6 +167,8 @@ def evaluate(finder: EquivalentFinder, items: list[tuple[dict, Candidate, bool]]
             "abstention_rate": round((s["abstained"] + s["no_option"]) / s["gold"], 3) if s["gold"] else None,
             "top_suggestion_precision": round(s["abstained_top_right"] / s["abstained"], 3) if s["abstained"] else None,
             "answered": answered,
+            "precision_ci95": wilson(s["proposed_right"], s["proposed"]),
+            "abstention_ci95": wilson(s["abstained"] + s["no_option"], s["gold"]),
         }
     calibration = {b: {"n": v[0], "accuracy": round(v[1] / v[0], 3), "mean_confidence": round(v[2] / v[0] / 100, 3)}
                    for b, v in sorted(bands.items())}
@@ -303,8 +317,9 @@ def main() -> None:
         results[name] = res
         for kind, s in res["by_kind"].items():
             print(f"{name:6} {kind:4}: {s['gold']} gold ({s['extracted']} extracted), {s.get('proposed', 0)} proposed, "
-                  f"{s.get('proposed_right', 0)} right = precision {s['precision']}; abstained {s.get('abstained', 0)} "
-                  f"+ no option {s.get('no_option', 0)} = {s['abstention_rate']}; top suggestion right when abstaining "
+                  f"{s.get('proposed_right', 0)} right = precision {s['precision']} (95% {s['precision_ci95']}); "
+                  f"abstained {s.get('abstained', 0)} + no option {s.get('no_option', 0)} = {s['abstention_rate']} "
+                  f"(95% {s['abstention_ci95']}); top suggestion right when abstaining "
                   f"{s.get('abstained_top_right', 0)}/{s.get('abstained', 0)}", flush=True)
         if args.show_tune and name == "tune":
             for m in res["mistakes"]:
