@@ -516,7 +516,9 @@ class EquivalentFinder:
             add(cand.canonical, "identical", "name kept as written (no aligned English)")
         return list(opts.values()), links, len(occs)
 
-    def _features(self, cand: Candidate, opt: Option, links: list[int], n_occ: int) -> dict[str, float]:
+    def _features(self, cand: Candidate, opt: Option, links: list[int],
+                  occs: list[tuple[int, int, int]]) -> dict[str, float]:
+        n_occ = len(occs)
         f_fold = fold(opt.en)
         held = self.pairs_with(f_fold) if f_fold else set()
         c = len(held & set(links))
@@ -562,6 +564,7 @@ class EquivalentFinder:
             "glued": self._glued_en(opt.en, held & set(links)) if cand.type != TERM else 0.0,
             "name_ends_lower": float(cand.type != TERM and bool(opt.en.split())
                                      and opt.en.split()[-1][:1].islower()),
+            "edge_outside": self._edge_outside(opt.en, occs),
         }
 
     # -- finding ----------------------------------------------------------------------
@@ -571,11 +574,10 @@ class EquivalentFinder:
         its linked pairs and its number of occurrences in them. The similarity model runs
         once, over every option."""
         gathered = [self.options(c) for c in cands]
-        for cand, (opts, links, n_occ) in zip(cands, gathered):
+        for cand, (opts, links, _) in zip(cands, gathered):
             occs = self.occurrences(cand) if opts else []
             for opt in opts:
-                opt.features = self._features(cand, opt, links, n_occ)
-                opt.features["edge_outside"] = self._edge_outside(opt.en, occs)
+                opt.features = self._features(cand, opt, links, occs)
         self._add_similarity(cands, [g[0] for g in gathered])
         for opts, _, _ in gathered:
             for o in opts:
