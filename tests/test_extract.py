@@ -17,6 +17,11 @@ from termkit.sources import SourceDocument, read_documents
 from conftest import ROOT, SEEDS, WMT_SRC
 
 
+def every_candidate(parser, text):
+    """Every candidate of one French text, parsed by the real Stanza models."""
+    return extract_terms(parser.parse([SourceDocument("t", text)]), ExtractOptions(keep_all=True))
+
+
 def find(cands, form):
     """The candidate that has ``form`` among its written forms."""
     for c in cands:
@@ -156,7 +161,7 @@ def test_person_titles_are_stripped_and_short_forms_grouped(parser):
     text = ("Arnaud Montebourg a visité l'usine. M. Montebourg a dit que Mme Touraine était d'accord. "
             "Marisol Touraine, ministre de la santé, a confirmé. Selon Mme Touraine, le Dr Fagon sera présent. "
             "Le Dr Jean-Yves Fagon a parlé.")
-    cands = extract_terms(parser.parse([SourceDocument("t", text)]), ExtractOptions(keep_all=True))
+    cands = every_candidate(parser, text)
     assert find(cands, "Marisol Touraine") is find(cands, "Touraine")
     assert find(cands, "Jean-Yves Fagon") is find(cands, "Fagon")
     assert find(cands, "Arnaud Montebourg") is find(cands, "Montebourg")
@@ -170,7 +175,7 @@ def test_whole_names_in_other_languages_with_articles_and_in_headings(parser):
             "COMMUNICATION AU PARLEMENT EUROPÉEN ET AU COMITÉ ÉCONOMIQUE ET SOCIAL EUROPÉEN. "
             "Les ministres se sont réunis à La Haye, selon Le Monde. "
             "Le Comité économique et social européen a écrit au Parlement européen et au Conseil.")
-    cands = extract_terms(parser.parse([SourceDocument("t", text)]), ExtractOptions(keep_all=True))
+    cands = every_candidate(parser, text)
     canonicals = {c.canonical for c in cands}
     for whole in ("Foreign Corrupt Practices Act", "Recommendations for Combating Extortion and Bribery",
                   "La Haye", "Le Monde", "Comité économique et social européen", "Parlement européen"):
@@ -241,3 +246,45 @@ def test_cli_extract_tsv_and_json(models, tmp_path):
     assert {"canonical", "lemma", "type", "variants", "frequency", "score", "doc_frequency", "contexts"} <= set(
         data["candidates"][0]
     )
+
+
+def test_no_malformed_spans_across_names_and_institutions(parser):
+    canonicals = {c.canonical for c in every_candidate(parser, " ".join([
+        "Il a transmis au Conseil de l'Europe la liste des membres.",
+        "La directive du Parlement européen et du Conseil a été adoptée.",
+        "Il a exprimé sa gratitude à Shavkat Mirziyoyev.",
+        "Les mécanismes de surveillance existants sont faibles. Les stratégies de commande multivariables aussi.",
+        "Les mesures de lutte contre la corruption énoncées dans le rapport sont utiles.",
+        "Le Fonds de partenariat pour l'investissement en Asie centrale a été lancé."]))}
+    # an article continues an institution's name only after a preposition
+    assert "Conseil de l'Europe" in canonicals
+    assert not [c for c in canonicals if c.startswith("Conseil de l'Europe l")]
+    # "et du" + a capitalised name is a second institution
+    assert "Parlement européen" in canonicals and "Parlement européen et du Conseil" not in canonicals
+    # no term cuts a name in two
+    assert "Shavkat Mirziyoyev" in canonicals and "gratitude à Shavkat" not in canonicals
+    # a plural adjective cannot modify the singular noun before it
+    assert "mécanismes de surveillance existants" in canonicals and "surveillance existants" not in canonicals
+    assert "commande multivariables" in canonicals  # an adjective made of a prefix and a plural noun
+    assert "mesures de lutte contre la corruption énoncées" in canonicals  # a past participle in -ées
+    assert "corruption énoncées" not in canonicals and "lutte contre la corruption énoncées" not in canonicals
+    # complements after a lower-case word still belong to the name
+    assert "Fonds de partenariat pour l'investissement en Asie centrale" in canonicals
+
+
+def test_a_probable_part_of_a_name_stands_for_the_whole_name():
+    from termkit.extract.extractor import kept_by_default
+    from termkit.extract.model import Candidate
+
+    def cand(form, kind, p, inside=()):
+        return Candidate(form, form, kind, 1, 1, 0.0, probability=p, inside=list(inside))
+
+    whole = "Assemblée générale des Nations unies"
+    cands = [cand("Assemblée générale des Nations", "ORG", 0.5, [whole]),
+             cand(whole, "ORG", 0.1),
+             cand("Assemblée", "TERM", 0.4, ["Assemblée générale des Nations", whole, "niveau de l'Assemblée"]),
+             cand("niveau de l'Assemblée", "TERM", 0.05),
+             cand("aimants", "TERM", 0.4, ["aimants essentiels"]),  # inside a term only: kept as it is
+             cand("aimants essentiels", "TERM", 0.1),
+             cand("bruit", "TERM", 0.1)]
+    assert {c.canonical for c in kept_by_default(cands, 0.3)} == {whole, "aimants"}

@@ -153,10 +153,18 @@ def extract_from_stream(
 
 def kept_by_default(candidates: Sequence[Candidate], threshold: float) -> list[Candidate]:
     """The default selection: probable enough, and not a fragment of another kept candidate
-    (every occurrence inside it: "Nations" in "Nations unies", "Abraham" in "accords d'Abraham")."""
-    probable = [c for c in candidates if (c.probability or 0.0) >= threshold]
-    kept = {c.canonical for c in probable}
-    return [c for c in probable if not any(outer in kept for outer in c.inside)]
+    (every occurrence inside it: "Nations" in "Nations unies", "Abraham" in "accords d'Abraham").
+    A probable candidate whose every occurrence sits inside a name stands for that name, which
+    is kept in its place, whole: "Assemblée générale des Nations" -> "Assemblée générale des
+    Nations unies" (the longest such name)."""
+    by_form = {c.canonical: c for c in candidates}
+    probable = {c.canonical: c for c in candidates if (c.probability or 0.0) >= threshold}
+    for c in list(probable.values()):
+        names = [by_form[o] for o in c.inside if o in by_form and by_form[o].type != TERM]
+        if names:
+            whole = max(names, key=lambda n: (len(n.canonical.split()), n.probability or 0.0))
+            probable.setdefault(whole.canonical, whole)
+    return [c for c in probable.values() if not any(outer in probable for outer in c.inside)]
 
 
 RANKED_FEATURES = ("log_freq", "log_independent", "specificity", "spec_min", "score", "head_productivity",

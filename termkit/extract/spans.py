@@ -28,9 +28,17 @@ class Span:
     ner: str | None = None
 
 
+# Determiner-like words the tagger may call adjectives, which never belong to a term:
+# "instruments internationaux tels", "section suivante", "conditions de vent différentes".
+_NOT_TERM_ADJ = {"quel", "tel", "tout", "ci-après", "ci-dessus", "ci-dessous", "même", "autre", "certain", "divers",
+                 "différent", "plusieurs", "chaque", "aucun", "susmentionné", "précité", "suivant"}
+
+
 def word_tag(w: Word) -> str:
     """The pattern letter of a word."""
     if not _LETTER.search(w.text) or len(w.text) < 2 and w.upos not in ("ADP", "DET"):
+        return "X"
+    if w.lemma.lower() in _NOT_TERM_ADJ or w.text.lower() in _NOT_TERM_ADJ:
         return "X"
     upos = w.upos
     if upos == "NOUN":
@@ -52,15 +60,19 @@ def word_tag(w: Word) -> str:
 def term_spans(words: list[Word], tags: str, leading_adj: Callable[[Word], bool] | None = None) -> list[Span]:
     """All (nested) spans matching the term pattern, plus single nouns, adjectives and verbs.
 
-    A span made only of proper nouns is a name, not a term. A multi-word span
+    A span made only of proper nouns is a name, not a term, and no span cuts a run of
+    proper nouns (a name) in two. A multi-word span
     starts with an adjective only if ``leading_adj(word)`` allows it (French
     pre-nominal adjectives are mostly evaluative: *ancienne* route de la soie).
     """
     spans: list[Span] = []
     n = len(words)
+    plural = _plural_adjectives(words, tags)
     for i in range(n):
         if tags[i] not in "ANRV" or words[i].text.lower().rstrip(".") in PERSON_TITLES:
             continue  # "Dr", "M." and "Mme" are no terms, nor do terms start with them
+        if tags[i] == "R" and i > 0 and tags[i - 1] == "R":
+            continue  # no term starts inside a name
         if tags[i] == "A" and leading_adj is not None and not leading_adj(words[i]):
             continue
         if tags[i] in "VA":
@@ -69,15 +81,50 @@ def term_spans(words: list[Word], tags: str, leading_adj: Callable[[Word], bool]
             continue
         for j in range(i + 1, min(n, i + MAX_TERM_WORDS) + 1):
             sub = tags[i:j]
-            if sub[-1] not in "NRA":
-                continue
+            if sub[-1] not in "NRA" or (sub[-1] == "R" and j < n and tags[j] == "R"):
+                continue  # nor ends inside one: not "gratitude à Shavkat" (Mirziyoyev)
             if "R" in sub and set(sub) <= {"R"}:
                 continue
             if j - i == 1 and sub in ("R", "A"):
                 continue
-            if TERM_PATTERN.fullmatch(sub):
+            if TERM_PATTERN.fullmatch(sub) and not (plural and _stray(words, tags, i, j, plural)):
                 spans.append(Span(i, j, "term"))
     return spans
+
+
+# Prefixes of adjectives made from a noun, which keep the noun's plural whatever they
+# modify: "centrale multisources", "stratégie multivariables".
+_NOUN_ADJ_PREFIXES = ("multi", "anti", "pluri", "inter", "poly", "mono")
+
+
+def _plural_adjectives(words: list[Word], tags: str) -> set[int]:
+    """Adjectives with a regular plural ending ("existants", lemma "existant"; "sociaux") and
+    past participles in -es or -és ("inexploités", "énoncées"; not "assis", "inclus")."""
+    out = set()
+    for k, w in enumerate(words):
+        if tags[k] != "A" or "Number=Plur" not in (w.feats or ""):
+            continue
+        form, lemma = w.text.lower(), w.lemma.lower()
+        if w.upos == "VERB":
+            regular = form.endswith(("es", "és"))
+        else:
+            regular = form in (lemma + "s", lemma + "x") or (lemma.endswith("al") and form == lemma[:-1] + "ux")
+        if regular and not form.startswith(_NOUN_ADJ_PREFIXES):
+            out.add(k)
+    return out
+
+
+def _stray(words: list[Word], tags: str, i: int, j: int, plural: set[int]) -> bool:
+    """Whether a plural adjective in [i, j) follows only singular nouns of the span, which it
+    cannot modify: "tungstène inexploités" from "gisements de tungstène inexploités". A noun
+    in -s, -x or -z may be plural whatever the tagger says ("minerais", "prix")."""
+    for k in range(i + 1, j):
+        if k in plural:
+            nouns = [words[m] for m in range(i, k) if tags[m] == "N"]
+            if nouns and all("Number=Sing" in (w.feats or "") and not w.text.endswith(("s", "x", "z"))
+                             for w in nouns):
+                return True
+    return False
 
 
 def name_spans(sentence: Sentence, words: list[Word]) -> list[Span]:
@@ -240,15 +287,31 @@ def institution_spans(words: list[Word]) -> list[Span]:
                 nxt = words[j + 1] if j + 1 < n else None
                 if nxt is None or nxt.upos not in ("DET", "NOUN", "PROPN", "ADJ", "ADP"):
                     break  # "pour attirer": a verb follows, the name has ended
+                if low in _ARTICLES and words[j - 1].text.lower() not in _INST_ADPS:
+                    break  # "Conseil de l'Europe la participation": an article only after a preposition
+                if low not in _FR_LINKS and low not in _ARTICLES and _cap(words[j - 1]):
+                    break  # "Commission sur l'évaluation", "Commission au Conseil": not "Office central pour"
                 j += 1
-            elif low == "et" and j + 1 < n and (words[j + 1].text.lower() in _FR_LINKS
+            elif low == "et" and j + 1 < n and (_links_lower(words, j + 1)
                                                  or words[j + 1].upos == words[j - 1].upos == "ADJ"):
-                j += 1  # "de l'IA et du développement numérique", "Comité économique et social"; not "et au Conseil"
+                j += 1  # "de l'IA et du développement numérique", "Comité économique et social";
+                # not "Parlement européen et du Conseil" (two institutions), not "et au Conseil"
             else:
                 break
         if last_good - i >= 3:
             out.append(Span(i, last_good, "name", "ORG"))
     return out
+
+
+def _links_lower(words: list[Word], k: int) -> bool:
+    """Whether words[k:] are de/du/des (and an article) then a lower-case word: a second
+    complement of the same name, not a second institution."""
+    if k >= len(words) or words[k].text.lower() not in _FR_LINKS:
+        return False
+    k += 1
+    if k < len(words) and words[k].text.lower() in _ARTICLES:
+        k += 1
+    return k < len(words) and not _cap(words[k])
 
 
 def foreign_name_spans(words: list[Word]) -> list[Span]:
