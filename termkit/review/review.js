@@ -53,6 +53,21 @@
     form.en.value = c.en; form.note.value = c.note; form.add_variant.value = ""; form.forbid.value = "";
   }
 
+  // One request at a time, in the order the reviewer acted: a quick "a" then "r" must not
+  // race (the second would read a stale version, or land on the wrong row).
+  let pending = Promise.resolve();
+  function queued(task) {
+    pending = pending.then(task, task);
+    return pending;
+  }
+
+  function decide(card, status) {
+    // the focus moves at once, so the next key acts on the next row even before the save returns
+    const k = current;
+    focus(current + 1);
+    return queued(() => send(card, {op: "status", value: status}, true)).then((ok) => { if (!ok) focus(k); });
+  }
+
   async function send(card, action, remember) {
     const before = fieldsOf(card);
     const body = Object.assign({version: card.dataset.version}, action);
@@ -83,9 +98,9 @@
   cards().forEach((card, k) => {
     card.querySelector("header").addEventListener("click", () => focus(k));
     card.dataset.fields = "null";
-    card.querySelector(".approve").addEventListener("click", () => send(card, {op: "status", value: "approved"}, true));
-    card.querySelector(".reject").addEventListener("click", () => send(card, {op: "status", value: "rejected"}, true));
-    card.querySelector(".undo").addEventListener("click", undo);
+    card.querySelector(".approve").addEventListener("click", () => queued(() => send(card, {op: "status", value: "approved"}, true)));
+    card.querySelector(".reject").addEventListener("click", () => queued(() => send(card, {op: "status", value: "rejected"}, true)));
+    card.querySelector(".undo").addEventListener("click", () => queued(undo));
     card.querySelector(".edit-btn").addEventListener("click", () => { card.classList.add("open"); card.querySelector("form.edit").en.focus(); });
     card.querySelector("ul.variants").addEventListener("click", (ev) => {
       if (ev.target.classList.contains("rm")) send(card, {op: "remove_variant", value: ev.target.dataset.value}, true);
@@ -139,10 +154,10 @@
     const card = cards()[current];
     if (ev.key === "j") focus(current + 1);
     else if (ev.key === "k") focus(current - 1);
-    else if (ev.key === "a" && card) send(card, {op: "status", value: "approved"}, true).then((ok) => ok && focus(current + 1));
-    else if (ev.key === "r" && card) send(card, {op: "status", value: "rejected"}, true).then((ok) => ok && focus(current + 1));
+    else if (ev.key === "a" && card) decide(card, "approved");
+    else if (ev.key === "r" && card) decide(card, "rejected");
     else if (ev.key === "e" && card) { ev.preventDefault(); card.classList.add("open"); card.querySelector("form.edit").en.select(); }
-    else if (ev.key === "u") undo();
+    else if (ev.key === "u") queued(undo);
     else return;
     ev.preventDefault();
   });
