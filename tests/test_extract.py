@@ -272,6 +272,29 @@ def test_no_malformed_spans_across_names_and_institutions(parser):
     assert "Fonds de partenariat pour l'investissement en Asie centrale" in canonicals
 
 
+def test_names_start_at_their_capitalised_head_and_never_hold_a_bracket(parser):
+    canonicals = {c.canonical for c in every_candidate(parser, " ".join([
+        "Nous avons inclus 312 patients hospitalisés à l'Hôpital Général de Yaoundé entre 2015 et 2018.",
+        "Il a rejoint le ministère de l'Écologie, du Développement et de l'Aménagement durables (Medad) à Paris.",
+        "Le Conseil de l'Europe (GRECO) a publié un rapport.",
+        "Selon le Président Emmanuel Macron, la Banque mondiale aide le Kazakhstan.",
+        "Le ministère de l'Économie et des Finances a répondu.",
+        "Le ministère de la Justice et le Conseil d'État ont été saisis."]))}
+    # NER starts this name a word late; a capitalised noun after "l'" is its first word,
+    # and a bare "de" + a city is the name's own complement, not an owner
+    assert "Hôpital Général de Yaoundé" in canonicals
+    assert "Général de Yaoundé" not in canonicals and "Yaoundé" not in canonicals
+    # a title before a person is not part of the name
+    assert "Emmanuel Macron" in canonicals and "Président Emmanuel Macron" not in canonicals
+    # NER runs one entity over "durables (Medad": no name holds a bracket
+    assert "Medad" in canonicals and not [c for c in canonicals if "(" in c or ")" in c]
+    # a ministry lists its portfolios, with commas and "et"; "et le Conseil" is another institution
+    assert "ministère de l'Écologie, du Développement et de l'Aménagement durables" in canonicals
+    assert "ministère de l'Économie et des Finances" in canonicals
+    assert "ministère de la Justice" in canonicals
+    assert not [c for c in canonicals if c.startswith("ministère de la Justice et")]
+
+
 def test_a_probable_part_of_a_name_stands_for_the_whole_name():
     from termkit.extract.extractor import kept_by_default
     from termkit.extract.model import Candidate

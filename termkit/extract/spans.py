@@ -164,7 +164,7 @@ def name_spans(sentence: Sentence, words: list[Word]) -> list[Span]:
             merged.append(Span(s.i, s.j, "name", s.ner))
     merged = _whole_names(merged, words)
     out = []
-    for s in merged:
+    for s in (piece for span in merged for piece in _cut_at_brackets(span, words)):
         i, j = s.i, s.j
         while i < j and (words[i].upos in _EDGE_UPOS or not _LETTER.search(words[i].text)):
             i += 1
@@ -179,6 +179,23 @@ def name_spans(sentence: Sentence, words: list[Word]) -> list[Span]:
         if i < j and _looks_like_name(words, i, j):
             out.extend(_split_owner(Span(i, j, "name", s.ner), words))
     out.extend(institution_spans(words))
+    return out
+
+
+_BRACKETS = set("()[]{}«»\"“”")
+
+
+def _cut_at_brackets(span: Span, words: list[Word]) -> list[Span]:
+    """A name never holds a bracket or a quotation mark: an NER span over "Colombie-Britannique
+    (PharmaNet" is two names."""
+    out, i = [], span.i
+    for k in range(span.i, span.j):
+        if words[k].text in _BRACKETS:
+            if k > i:
+                out.append(Span(i, k, span.kind, span.ner))
+            i = k + 1
+    if span.j > i:
+        out.append(Span(i, span.j, span.kind, span.ner))
     return out
 
 
@@ -209,6 +226,8 @@ def _whole_names(spans: list[Span], words: list[Word]) -> list[Span]:
     out: list[Span] = []
     for s in spans:
         i, j = s.i, s.j
+        while s.ner != "PER" and _heads_name(words, i - 1):
+            i -= 1  # "l'Hôpital" + "Général de Yaoundé": NER starts a word late
         while True:
             if (j + 1 < n and words[j].text.lower() in ENGLISH_LINKS and _cap(words[j - 1])
                     and (_cap(words[j + 1]) or (j + 2 < n and words[j + 1].text.lower() == "the" and _cap(words[j + 2])))):
@@ -242,9 +261,26 @@ def _whole_names(spans: list[Span], words: list[Word]) -> list[Span]:
     return merged
 
 
+def _heads_name(words: list[Word], k: int) -> bool:
+    """Whether word ``k``, just before a name, is its first word: a capitalised noun or
+    adjective after an article (French capitalises only a name's first word: "l'Hôpital
+    général de Yaoundé"), not a title ("Mme", "Président" before a person, see the caller)."""
+    if k <= 0 or not _cap(words[k]) or words[k].upos not in ("NOUN", "PROPN", "ADJ"):
+        return False
+    if words[k].text.lower().rstrip(".") in PERSON_TITLES:
+        return False
+    return words[k - 1].upos == "DET"  # "l'Hôpital", "à la Banque"; not "secrétaire d'État Clinton"
+
+
+def _common_head(w: Word) -> bool:
+    """Whether a name's first word is a common noun (Hôpital, Université, Banque), which the
+    tagger may also call a proper noun when it is capitalised."""
+    return w.upos == "NOUN" or w.text.lower() in INSTITUTIONS
+
+
 def _split_owner(span: Span, words: list[Word]) -> list[Span]:
     """"Alatau City Bank du Kazakhstan" -> Alatau City Bank, Kazakhstan: a name of two or more
-    capitalised words followed by du/de/des + another name is two names (the whole one,
+    capitalised words followed by du/des/de la + another name is two names (the whole one,
     "Organisation des Nations unies" or "Corée du Sud", has fewer capitals before the link,
     or an orientation word after it)."""
     for k in range(span.i + 2, span.j - 1):
@@ -254,6 +290,9 @@ def _split_owner(span: Span, words: list[Word]) -> list[Span]:
         m = k + 1
         if m < span.j and words[m].text.lower() in _ARTICLES:
             m += 1
+        if m == k + 1 and words[k].text.lower() in ("de", "d'", "d’") and _common_head(words[span.i]):
+            continue  # a bare "de" + a place completes a name headed by a common noun: "Hôpital
+            # Général de Yaoundé", not "LG Arena de Birmingham" or "Alexei Miller de Gazprom"
         if caps >= 2 and m < span.j and _cap(words[m]) and words[m].text.lower() not in ORIENTATION:
             return [Span(span.i, k, "name", span.ner), Span(m, span.j, "name", None)]
     return [span]
@@ -264,7 +303,8 @@ def _split_owner(span: Span, words: list[Word]) -> list[Span]:
 # l'investissement en Asie centrale".
 INSTITUTIONS = {"ministère", "fonds", "banque", "agence", "office", "commission", "conseil", "organisation",
                 "institut", "comité", "autorité", "cour", "tribunal", "parlement", "assemblée", "université",
-                "observatoire", "secrétariat", "fédération", "chambre", "haut-commissariat", "direction"}
+                "observatoire", "secrétariat", "fédération", "chambre", "haut-commissariat", "direction",
+                "hôpital", "école", "centre", "société", "association", "fondation"}
 _INST_ADPS = {"de", "du", "des", "d'", "d’", "pour", "en", "à", "au", "aux", "sur", "contre"}
 
 
@@ -296,11 +336,26 @@ def institution_spans(words: list[Word]) -> list[Span]:
                                                  or words[j + 1].upos == words[j - 1].upos == "ADJ"):
                 j += 1  # "de l'IA et du développement numérique", "Comité économique et social";
                 # not "Parlement européen et du Conseil" (two institutions), not "et au Conseil"
+            elif low in (",", "et") and head == "ministère" and _portfolio(words, j + 1):
+                j += 1  # a ministry lists its portfolios: "ministère de l'Écologie, du Développement
+                # et de l'Aménagement durables"
             else:
                 break
         if last_good - i >= 3:
             out.append(Span(i, last_good, "name", "ORG"))
     return out
+
+
+def _portfolio(words: list[Word], k: int) -> bool:
+    """Whether words[k:] are de/du/des (and an article) then a capitalised word that is not
+    an institution of its own: a ministry's next portfolio ("et des Finances"), not "et du
+    Conseil"."""
+    if k >= len(words) or words[k].text.lower() not in _FR_LINKS:
+        return False
+    k += 1
+    if k < len(words) and words[k].text.lower() in _ARTICLES:
+        k += 1
+    return k < len(words) and _cap(words[k]) and words[k].text.lower() not in INSTITUTIONS
 
 
 def _links_lower(words: list[Word], k: int) -> bool:
