@@ -122,7 +122,10 @@ def test_interrupted_write_leaves_previous_glossary_intact(tmp_path):
     g = read_tsv(SEED_GLOSSARY)
     write_tsv(g, target)
     before = target.read_bytes()
+    # a process started in the background by a non-interactive shell inherits SIGINT ignored:
+    # restore Python's own handler so that the interrupt happens whoever runs the tests
     code = ("import os, signal, sys\nfrom termkit.glossary import read_tsv, write_tsv\n"
+            "signal.signal(signal.SIGINT, signal.default_int_handler)\n"
             "g = read_tsv(sys.argv[1])\n"
             "def slow():\n    for i, c in enumerate(g.concepts * 2000):\n"
             "        if i == 5000: os.kill(os.getpid(), signal.SIGINT)\n        yield c\n"
