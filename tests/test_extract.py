@@ -293,6 +293,12 @@ def test_names_start_at_their_capitalised_head_and_never_hold_a_bracket(parser):
     assert "ministère de l'Économie et des Finances" in canonicals
     assert "ministère de la Justice" in canonicals
     assert not [c for c in canonicals if c.startswith("ministère de la Justice et")]
+    # the tagger runs a heading into the next line; no name crosses a line break
+    headed = {c.canonical for c in every_candidate(parser, "Insuffisance cardiaque chez les patients suivis "
+                                                           "à l'Hôpital Général de Yaoundé\nObjectif\nÉvaluer "
+                                                           "la prise en charge.\n")}
+    assert "Hôpital Général de Yaoundé" in headed
+    assert not [c for c in headed if "Yaoundé Objectif" in c or "\n" in c]
 
 
 def test_a_probable_part_of_a_name_stands_for_the_whole_name():

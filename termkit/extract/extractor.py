@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from termkit.extract import acronyms
 from termkit.extract.model import TERM, Candidate, Context, Variant
-from termkit.extract.spans import INSTITUTIONS, Span, mwt_inside, name_spans, term_spans, word_tag
+from termkit.extract.spans import INSTITUTIONS, Span, lines, mwt_inside, name_spans, term_spans, word_tag
 from termkit.nlp.doc import ParsedDocument, Sentence, Word
 from termkit.textnorm import clean, fold, graphical_variants, skeleton
 
@@ -225,10 +225,17 @@ def _collect(docs: Sequence, stream: Iterable[tuple[int, Sentence]], opts: Extra
             if t in "NARV":
                 lemma_counts[fold(w.lemma)] += 1
         spans: list[Span] = []
-        if opts.names:
-            spans += name_spans(sentence, words)
-        if opts.terms:
-            spans += [s for s in term_spans(words, tags, leading_adj) if opts.single_words or s.j - s.i > 1 or tags[s.i] == "R"]
+        line_of: dict[tuple[int, int], int] = {}  # span -> first word of its line
+        for lo, hi in lines(sentence, words):
+            found: list[Span] = []
+            if opts.names:
+                found += name_spans(sentence, words[lo:hi])
+            if opts.terms:
+                found += [s for s in term_spans(words[lo:hi], tags[lo:hi], leading_adj)
+                          if opts.single_words or s.j - s.i > 1 or tags[lo + s.i] == "R"]
+            for s in found:
+                spans.append(Span(s.i + lo, s.j + lo, s.kind, s.ner))
+                line_of[(s.i + lo, s.j + lo)] = lo
         placed: list[tuple[int, int, _Group, _Occ]] = []
         seen: set[tuple[int, int]] = set()
         base = sentence.start
@@ -241,7 +248,7 @@ def _collect(docs: Sequence, stream: Iterable[tuple[int, Sentence]], opts: Extra
             raw = sentence.text[words[span.i].start - base: words[span.j - 1].end - base]
             surface = clean(raw).rstrip(":;,")  # "Pia:"
             g = _group_for(groups, span, words, tags, surface)
-            initial = _sentence_initial(words, span.i)
+            initial = _sentence_initial(words[line_of[(span.i, span.j)]:], span.i - line_of[(span.i, span.j)])
             if span.kind == "term" and tags[span.i] in "NAV" and initial:
                 surface = surface[:1].lower() + surface[1:]
             surface = surfaces.setdefault(surface, surface)

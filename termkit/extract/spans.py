@@ -34,6 +34,19 @@ _NOT_TERM_ADJ = {"quel", "tel", "tout", "ci-après", "ci-dessus", "ci-dessous", 
                  "différent", "plusieurs", "chaque", "aucun", "susmentionné", "précité", "suivant"}
 
 
+def lines(sentence: Sentence, words: list[Word]) -> list[tuple[int, int]]:
+    """The word ranges [lo, hi) of a sentence's lines. The tagger may run a heading into the
+    line after it ("... l'Hôpital Général de Yaoundé" / "Objectif"); no name or term crosses
+    a line break, and a line's first word opens it as a sentence's first word would."""
+    out, lo = [], 0
+    for k in range(1, len(words)):
+        if "\n" in sentence.text[words[k - 1].end - sentence.start: words[k].start - sentence.start]:
+            out.append((lo, k))
+            lo = k
+    out.append((lo, len(words)))
+    return out
+
+
 def word_tag(w: Word) -> str:
     """The pattern letter of a word."""
     if not _LETTER.search(w.text) or len(w.text) < 2 and w.upos not in ("ADP", "DET"):
