@@ -155,7 +155,7 @@ def main() -> None:
         print("news experiment", json.dumps(results["news_experiment"]), file=sys.stderr)
     if args.ablate:
         groups = {"counts": ("log_freq", "log_independent", "log_doc_freq", "doc_spread", "nested_ratio"),
-                  "specificity": ("specificity", "spec_min", "spec_max", "general_min", "general_max", "score"),
+                  "specificity": ("pct_specificity", "pct_spec_min", "pct_general_min", "pct_score"),
                   "ner": ("written_as_name", "ner_tagged", "ner_PER", "ner_LOC", "ner_ORG", "ner_MISC"),
                   "shape": ("acronym", "all_upper", "title_case", "has_digit", "has_hyphen", "chars", "cap_inside",
                             "initial_ratio"),

@@ -254,6 +254,7 @@ def test_no_malformed_spans_across_names_and_institutions(parser):
         "La directive du Parlement européen et du Conseil a été adoptée.",
         "Il a exprimé sa gratitude à Shavkat Mirziyoyev.",
         "Les mécanismes de surveillance existants sont faibles. Les stratégies de commande multivariables aussi.",
+        "Les mesures de protection existantes sont faibles.",
         "Les mesures de lutte contre la corruption énoncées dans le rapport sont utiles.",
         "Le Fonds de partenariat pour l'investissement en Asie centrale a été lancé."]))}
     # an article continues an institution's name only after a preposition
@@ -265,6 +266,8 @@ def test_no_malformed_spans_across_names_and_institutions(parser):
     assert "Shavkat Mirziyoyev" in canonicals and "gratitude à Shavkat" not in canonicals
     # a plural adjective cannot modify the singular noun before it
     assert "mécanismes de surveillance existants" in canonicals and "surveillance existants" not in canonicals
+    assert "mesures de protection existantes" in canonicals  # feminine plural: lemma "existant" + "es"
+    assert "protection existantes" not in canonicals
     assert "commande multivariables" in canonicals  # an adjective made of a prefix and a plural noun
     assert "mesures de lutte contre la corruption énoncées" in canonicals  # a past participle in -ées
     assert "corruption énoncées" not in canonicals and "lutte contre la corruption énoncées" not in canonicals

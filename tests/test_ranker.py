@@ -10,9 +10,10 @@ import pytest
 
 from termkit.extract import ExtractOptions, extract_terms
 from termkit.extract.ranker import load_model, read_model, shipped_model_path
-from termkit.extract.training import Annotated, _booster, feature_names, train
+from termkit.extract.training import Annotated, _booster, _examples, feature_names, train
 from termkit.errors import TermkitError
 from termkit.glossary import read_tsv
+from termkit.textnorm import fold
 
 from conftest import SEED_GLOSSARY, SEEDS, termkit
 
@@ -33,6 +34,29 @@ def test_numpy_scoring_equals_lightgbm(seed_sets):
     model = RankerModel(names, 1, trees_from_lightgbm(booster.dump_model()), 0.5)
     x, _ = _matrix(seed_sets, names)
     assert abs(model.probabilities(x) - booster.predict(x)).max() < 1e-9
+
+
+def test_training_examples_weigh_the_written_forms_the_evaluation_counts(seed_sets):
+    # keeping a candidate keeps all its written forms: a negative weighs its forms, a
+    # positive its gold forms, and a positive's other forms come back as a negative row
+    cands = seed_sets[0].candidates
+    multi = [c for c in cands if len({v.form.lower() for v in c.variants}) > 1]
+    assert len(multi) >= 4
+    # gold: one form of every other multi-form candidate, and every form of a single-form one
+    gold = {c.variants[-1].form.lower() for c in multi[::2]} | {cands[0].canonical.lower()}
+    s = Annotated("seeds", cands, gold)
+    names = feature_names([s])
+    x, y, w = _examples([s], names)
+    n = len(cands)
+    forms = [{v.form.lower() for v in c.variants} for c in cands]
+    right = [{f for f in fs if fold(f) in {fold(g) for g in gold}} for fs in forms]
+    mixed = [k for k in range(n) if s.labels[k] and forms[k] - right[k]]
+    assert mixed and any(len(f) > 1 for f, y_ in zip(forms, s.labels) if not y_)
+    assert len(y) == n + len(mixed) and list(y[:n]) == s.labels and not y[n:].any()
+    for k in range(n):
+        assert w[k] == (max(1, len(right[k])) if s.labels[k] else len(forms[k]))
+    assert list(w[n:]) == [len(forms[k] - right[k]) for k in mixed]
+    assert (x[n:] == x[mixed]).all()
 
 
 def test_training_picks_a_threshold_out_of_fold_and_ranks_gold_first(seed_sets):

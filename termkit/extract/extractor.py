@@ -169,6 +169,10 @@ def kept_by_default(candidates: Sequence[Candidate], threshold: float) -> list[C
 
 RANKED_FEATURES = ("log_freq", "log_independent", "specificity", "spec_min", "score", "head_productivity",
                    "general_min", "chars")
+# Termhood against general French travels across corpora only as a rank within the corpus:
+# the raw values' scale moves with corpus size and domain, so the ranker sees only their
+# percentiles (leave-one-domain-out: see the README).
+RANK_ONLY = ("specificity", "spec_min", "score", "general_min")
 
 
 def _add_corpus_ranks(candidates: list[Candidate], corpus: _Corpus) -> None:
@@ -189,6 +193,8 @@ def _add_corpus_ranks(candidates: list[Candidate], corpus: _Corpus) -> None:
                 candidates[order[m]].features[f"pct_{name}"] = pct
             k = j
     for c in candidates:
+        for name in RANK_ONLY:
+            c.features.pop(name, None)
         c.features["per_10k_words"] = round(10_000 * c.frequency / max(corpus.n_words, 1), 4)
 
 
@@ -503,7 +509,7 @@ def _candidate(members, texts, nested, corpus: _Corpus, general, opts) -> Candid
     )
 
 
-FEATURE_VERSION = 1
+FEATURE_VERSION = 2
 NER_TYPES = ("PER", "LOC", "ORG", "MISC")
 
 
@@ -536,9 +542,7 @@ def _features(root: _Group, occs: list[_Occ], kinds: set[str], variants: list[Va
         "log_doc_freq": math.log1p(doc_frequency),
         "specificity": spec,
         "spec_min": min(specs),
-        "spec_max": max(specs),
         "general_min": min(gens),
-        "general_max": max(gens),
         "content_words": float(root.words),
         "tokens": float(len(root.pattern) or 1),
         "chars": float(len(canonical)),

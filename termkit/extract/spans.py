@@ -111,7 +111,8 @@ _NOUN_ADJ_PREFIXES = ("multi", "anti", "pluri", "inter", "poly", "mono")
 
 
 def _plural_adjectives(words: list[Word], tags: str) -> set[int]:
-    """Adjectives with a regular plural ending ("existants", lemma "existant"; "sociaux") and
+    """Adjectives with a regular plural ending ("existants", lemma "existant"; "américaines";
+    "sociaux") and
     past participles in -es or -és ("inexploités", "énoncées"; not "assis", "inclus")."""
     out = set()
     for k, w in enumerate(words):
@@ -121,7 +122,7 @@ def _plural_adjectives(words: list[Word], tags: str) -> set[int]:
         if w.upos == "VERB":
             regular = form.endswith(("es", "és"))
         else:
-            regular = form in (lemma + "s", lemma + "x") or (lemma.endswith("al") and form == lemma[:-1] + "ux")
+            regular = form in (lemma + "s", lemma + "x", lemma + "es") or (lemma.endswith("al") and form == lemma[:-1] + "ux")
         if regular and not form.startswith(_NOUN_ADJ_PREFIXES):
             out.add(k)
     return out

@@ -4,7 +4,8 @@ Annotated data is either ACTER-style (texts plus a list of their terms: every ex
 candidate whose forms are in the list is a positive, every other one a negative) or a
 reviewed glossary (approved rows are positives, rejected rows negatives, unreviewed
 candidates left out), always with the source texts. The model is gradient-boosted trees
-(LightGBM, needed only here); the probability threshold is the one that maximises F1 of
+(LightGBM, needed only here), each example weighted by the written forms it would add to
+the output (see ``_examples``); the probability threshold is the one that maximises F1 of
 the kept candidates' written forms (TermEval 2020 scoring) on the validation set, or, with
 none, on out-of-fold predictions over the training sets.
 """
@@ -69,13 +70,40 @@ def _matrix(sets: Sequence[Annotated], names: list[str]):
     return np.asarray(rows, dtype=np.float64).reshape(len(rows), len(names)), np.asarray(labels)
 
 
+def _examples(sets: Sequence[Annotated], names: list[str]):
+    """Training rows weighted the way the evaluation counts them: keeping a candidate
+    keeps every written form it has (TermEval scores unique lower-cased forms), so a
+    negative weighs as many forms as it has, a positive as many gold forms as it has, and a
+    positive's forms that are not gold come back as a negative row of that weight."""
+    import numpy as np
+
+    x, y = _matrix(sets, names)
+    weights, extra = [], []
+    k = 0
+    for s in sets:
+        gold = {fold(g) for g in s.gold}
+        for c, label in zip(s.candidates, s.labels):
+            forms = {v.form.lower() for v in c.variants}
+            right = sum(fold(f) in gold for f in forms)
+            weights.append(max(1, right) if label else len(forms))
+            if label and len(forms) > right:
+                extra.append((k, len(forms) - right))
+            k += 1
+    if extra:
+        rows = [r for r, _ in extra]
+        x = np.vstack([x, x[rows]])
+        y = np.concatenate([y, np.zeros(len(rows), dtype=y.dtype)])
+        weights += [w for _, w in extra]
+    return x, y, np.asarray(weights, dtype=np.float64)
+
+
 def _booster(sets: Sequence[Annotated], names: list[str], rounds: int | None = None):
     try:
         import lightgbm as lgb
     except ImportError:
         raise TermkitError("training the ranker needs LightGBM", "pip install 'termkit[train]'") from None
-    x, y = _matrix(sets, names)
-    return lgb.train(PARAMS, lgb.Dataset(x, y, feature_name=names), num_boost_round=rounds or ROUNDS)
+    x, y, w = _examples(sets, names)
+    return lgb.train(PARAMS, lgb.Dataset(x, y, weight=w, feature_name=names), num_boost_round=rounds or ROUNDS)
 
 
 def flat_scores(cands: Sequence[Candidate], gold: set[str]) -> dict:
@@ -155,7 +183,7 @@ def train(train_sets: Sequence[Annotated], valid: Annotated | None = None, meta:
     info = {"trained_on": list(dict.fromkeys(s.group for s in train_sets)),
             "slices": sum(s.slice for s in train_sets), "threshold_chosen_on": chosen_on,
             "positives": positives, "negatives": negatives, "slice_words": SLICE_WORDS, "rounds": ROUNDS,
-            "params": PARAMS,
+            "params": PARAMS, "weights": "written forms, as TermEval counts them",
             **(meta or {})}
     return RankerModel(names, FEATURE_VERSION, trees_from_lightgbm(booster.dump_model()), round(threshold, 4), info)
 
