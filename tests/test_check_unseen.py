@@ -138,6 +138,21 @@ def test_initials_of_a_capitalised_english_term_count(parser):
     assert _one(parser, fr, "The summit began in Rio.", un)[0].severity == "warning"
 
 
+def test_a_term_inside_a_defined_acronym_may_be_rendered_by_the_acronym(parser):
+    dev = Concept("developpement-sexuel", "développement sexuel", "sexual development", status="approved")
+    fr = "Il est né avec un désordre du développement sexuel (DDS) qui a freiné sa croissance."
+    # the English keeps only the acronym, its letters in English order
+    assert _one(parser, fr, "He was born with a DSD that slowed his growth.", dev) == []
+    assert _one(parser, fr, "He was born with a disorder of sexual development that slowed his growth.", dev) == []
+    # no acronym in the English: the term is missing, as before
+    assert [f.check for f in _one(parser, fr, "He was born with a disorder that slowed his growth.", dev)] == [
+        "terminology"]
+    # a term before the spelled-out form is not part of it
+    growth = Concept("croissance-economique", "croissance économique", "economic growth", status="approved")
+    fr2 = "La croissance économique de la Banque centrale européenne (BCE) a baissé."
+    assert [f.check for f in _one(parser, fr2, "The ECB's growth fell.", growth)] == ["terminology"]
+
+
 def test_a_partial_rendering_of_a_term_is_info_not_a_warning(parser):
     pay = Concept("indemnite-de-depart", "indemnité de départ", "severance pay", status="approved")
     fr = "Goodyear avait offert aux salariés une bonne indemnité de départ."

@@ -18,6 +18,7 @@ import ahocorasick
 from rapidfuzz import fuzz
 
 from termkit.check.model import Finding, Segment
+from termkit.extract.acronyms import initials_match, letters_match
 from termkit.glossary.model import Concept
 from termkit.nlp.doc import Token
 from termkit.textnorm import EN_STOP, fold, is_acronym, stem_key
@@ -329,6 +330,34 @@ def near_name(expected: Sequence[str], en: KeyText, threshold: float = 80.0) -> 
     return best
 
 
+_DEFINED = re.compile(r"\(\s*([A-Z][A-Za-z0-9&]{1,9})\s*\)")
+
+
+def _rendered_by_acronym(m: Match, seg: Segment) -> str | None:
+    """A term inside the spelled-out form of an acronym defined in the French ("désordre du
+    développement sexuel (DDS)"), rendered in English by the acronym alone ("a DSD"): the
+    English acronym, its letters possibly in the other language's order, or None."""
+    at = seg.src.find(m.text)
+    if at < 0:
+        return None
+    for d in _DEFINED.finditer(seg.src, at + len(m.text)):
+        acronym = d.group(1)
+        if not is_acronym(acronym):
+            continue
+        words = list(re.finditer(r"[^\s'’]+", seg.src[:d.start()]))[-2 * len(acronym) - 2:]
+        # the shortest run of words before the brackets that the acronym spells
+        for k in range(2, len(words) + 1):
+            expansion = fold(" ".join(w.group() for w in words[-k:]))
+            if initials_match(fold(acronym), expansion) or letters_match(fold(acronym), expansion):
+                if words[-k].start() > at:
+                    return None  # the term starts before the spelled-out form
+                letters = sorted(acronym.upper())
+                return next((w for w in re.findall(r"\b[A-Z][A-Z0-9&]+\b", seg.tgt)
+                             if len(w) == len(acronym) and sorted(w) == letters), None)
+        return None
+    return None
+
+
 def _kept_in_french(m: Match, seg: Segment) -> str | None:
     """The French words around a name copied into the English, as titles are: "Le Chemin de Damas"."""
     at = seg.src.find(m.text)
@@ -384,7 +413,7 @@ def check_terms(index: TermIndex, seg: Segment, tokens: Sequence[Token], used: d
         c = index.concepts[m.concept]
         if c.type == "LOC" and _word_before(m, seg) in NAME_HEADS:
             continue  # a place inside a longer name: "agence Chine nouvelle" (Xinhua)
-        found = index.english_form_used(m.concept, en) or _kept_in_french(m, seg)
+        found = index.english_form_used(m.concept, en) or _kept_in_french(m, seg) or _rendered_by_acronym(m, seg)
         form = found or _rendered_by_role(c, m, seg)
         # a short form (Obama, ECB) or a role (Dr.) does not excuse a misspelt full name next to
         # it (Braack Obama, Eruopean Central Bank (ECB), Dr. John Mnoey)
