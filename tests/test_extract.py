@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from termkit.extract import ExtractOptions, extract_terms
-from termkit.extract.acronyms import initials_match, is_acronym, letters_match
+from termkit.extract.acronyms import initials_match, is_acronym_token, letters_match
 from termkit.extract.ranker import load_model
 from termkit.textnorm import fold, graphical_variants, skeleton
 from termkit.sources import SourceDocument, read_documents
@@ -74,7 +74,8 @@ def test_skeleton_merges_transliteration_digraphs():
 
 
 def test_acronyms():
-    assert is_acronym("ONU") and is_acronym("EXIM") and not is_acronym("Bank") and not is_acronym("A")
+    assert is_acronym_token("ONU") and is_acronym_token("EXIM") and is_acronym_token("BdF")
+    assert not is_acronym_token("Bank") and not is_acronym_token("A")
     assert initials_match("onu", fold("Organisation des Nations unies"))
     assert letters_match("exim", fold("Export-Import Bank"))
     assert not initials_match("exim", fold("Export-Import Bank"))

@@ -8,8 +8,10 @@ _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$|^[A-Z](?:[a-z]?[A-Z]){1,5}$")
 FUNCTION_WORDS = {"de", "du", "des", "d", "la", "le", "les", "l", "et", "en", "a", "au", "aux", "pour", "sur", "of", "the", "and", "for"}
 
 
-def is_acronym(form: str) -> bool:
-    """Upper-case short forms such as ONU, EXIM, AIEA, PDG, S&P."""
+def is_acronym_token(form: str) -> bool:
+    """A word of running text written as an acronym: ONU, EXIM, AIEA, PDG, S&P, or mixed case
+    with at least two capitals (BdF). Not :func:`termkit.textnorm.is_acronym`, which asks
+    whether a glossary form is written in capitals (C5+1, G7)."""
     return bool(_ACRONYM.match(form)) and sum(c.isupper() for c in form) >= 2
 
 

@@ -268,7 +268,7 @@ def _collect(docs: Sequence, stream: Iterable[tuple[int, Sentence]], opts: Extra
                     entry = containers.setdefault((id(a[2]), id(b[2])), [a[2], b[2], 0])
                     entry[2] += 1
         for _i, _j, g, occ in placed:
-            if acronyms.is_acronym(occ.surface):
+            if acronyms.is_acronym_token(occ.surface):
                 occ.expansion = _written_expansion(occ, g, words, placed)
         texts[(doc_id, s_idx)] = sentence.text
     return groups, texts, list(containers.values()), lemma_counts, n_words
@@ -348,7 +348,7 @@ def _merge_graphical(groups: dict) -> None:
 
 def _merge_acronyms(groups: dict) -> None:
     """Join acronyms to their expansions: explicit "Expansion (ACR)" / "ACR (Expansion)", then initials."""
-    acro = [g for g in groups.values() if g.words == 1 and g.occs and acronyms.is_acronym(g.occs[0].surface)]
+    acro = [g for g in groups.values() if g.words == 1 and g.occs and acronyms.is_acronym_token(g.occs[0].surface)]
     if not acro:
         return
     linked: set[int] = set()
@@ -553,7 +553,7 @@ def _features(root: _Group, occs: list[_Occ], kinds: set[str], variants: list[Va
         "initial_ratio": 1.0 - len(inside) / len(occs),
         "paren_ratio": sum(o.paren for o in occs) / len(occs),
         "shout_ratio": sum(o.shout for o in occs) / len(occs),
-        "acronym": float(acronyms.is_acronym(canonical)),
+        "acronym": float(acronyms.is_acronym_token(canonical)),
         "all_upper": float(bool(letters) and all(c.isupper() for c in letters)),
         "title_case": float(all(w[:1].isupper() for w in words if len(w) > 3)),
         "has_digit": float(any(c.isdigit() for c in canonical)),
@@ -607,7 +607,7 @@ _POS = {"N": "noun", "A": "adjective", "V": "verb", "R": "properNoun"}
 def _relation(form: str, canonical: str, group: _Group, root: _Group) -> str:
     if group is not root and group.root() is root and group.relation:
         rel = group.relation
-        if rel == "acronym" and not acronyms.is_acronym(form):
+        if rel == "acronym" and not acronyms.is_acronym_token(form):
             return "acronym" if len(form.split()) == 1 else "expansion"
         return rel
     if fold(form) == fold(canonical):
