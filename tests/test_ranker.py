@@ -42,7 +42,7 @@ def test_training_examples_weigh_the_written_forms_the_evaluation_counts(seed_se
     cands = seed_sets[0].candidates
     multi = [c for c in cands if len({v.form.lower() for v in c.variants}) > 1]
     assert len(multi) >= 4
-    # gold: one form of every other multi-form candidate, and every form of a single-form one
+    # gold: one form of every other multi-form candidate, and the first candidate's canonical form
     gold = {c.variants[-1].form.lower() for c in multi[::2]} | {cands[0].canonical.lower()}
     s = Annotated("seeds", cands, gold)
     names = feature_names([s])

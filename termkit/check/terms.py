@@ -351,9 +351,8 @@ def _rendered_by_acronym(m: Match, seg: Segment) -> str | None:
             if initials_match(fold(acronym), expansion) or letters_match(fold(acronym), expansion):
                 if words[-k].start() > at:
                     return None  # the term starts before the spelled-out form
-                letters = sorted(acronym.upper())
                 return next((w for w in re.findall(r"\b[A-Z][A-Z0-9&]+\b", seg.tgt)
-                             if len(w) == len(acronym) and sorted(w) == letters), None)
+                             if len(w) == len(acronym) and _spells(acronym.upper(), w)), None)
         return None
     return None
 

@@ -112,8 +112,8 @@ _NOUN_ADJ_PREFIXES = ("multi", "anti", "pluri", "inter", "poly", "mono")
 
 def _plural_adjectives(words: list[Word], tags: str) -> set[int]:
     """Adjectives with a regular plural ending ("existants", lemma "existant"; "américaines";
-    "sociaux") and
-    past participles in -es or -és ("inexploités", "énoncées"; not "assis", "inclus")."""
+    "sociaux") and past participles in -es or -és ("inexploités", "énoncées"; not "assis",
+    "inclus")."""
     out = set()
     for k, w in enumerate(words):
         if tags[k] != "A" or "Number=Plur" not in (w.feats or ""):
