@@ -221,6 +221,16 @@ def test_an_edge_word_aligned_outside_the_term_is_a_word_too_many():
     assert opts["major heart attack"]["edge_outside"] == 1.0
 
 
+def test_option_length_is_compared_in_content_words():
+    # "route de la soie" has two content words, like "Silk Road": the French function words
+    # (de, la) and the English ones (the) do not count, a word too many does
+    pairs = [("Ils ont emprunté la route de la soie.", "They took the ancient Silk Road."),
+             ("La route de la soie reliait l'Est et l'Ouest.", "The Silk Road linked East and West.")]
+    opts = {o.en: o.features for o in EquivalentFinder(pairs).score([cand("route de la soie", words=4)])[0][0]}
+    assert opts["Silk Road"]["content_diff"] == 0.0
+    assert all(f["content_diff"] >= 1.0 for en, f in opts.items() if len(en.split()) != 2)
+
+
 def test_tsv_round_trip_and_errors(tmp_path):
     g = Glossary([Concept("terres-rares", "terres rares", "rare earths", ["terre rare"], ["rare earth"], ["rare lands"],
                           status="approved", note="a | b? no: plain", contexts=["doc: Les terres rares."])])

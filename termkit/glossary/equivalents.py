@@ -38,7 +38,7 @@ from termkit.textnorm import EN_STOP, fold, graphical_variants, is_acronym, skel
 
 MAX_SUGGESTIONS = 3
 # what the confidence model sees of each option (see EquivalentFinder._features)
-FEATURES = ("align", "near", "loose", "use_margin", "align_x_use", "cover", "dice", "use", "cognate", "len_diff", "log_links", "reference", "identical",
+FEATURES = ("align", "near", "loose", "use_margin", "align_x_use", "cover", "dice", "use", "cognate", "content_diff", "log_links", "reference", "identical",
             "identical_term", "translit", "name", "part_of_name", "acronym_mismatch", "caps_mismatch", "fragment",
             "few_links", "ends_participle", "identical_minority", "coordination", "glued", "name_ends_lower",
             "edge_outside")
@@ -543,6 +543,8 @@ class EquivalentFinder:
             "dice": dice,
             "cognate": cognate,
             "len_diff": float(abs(n_en - n_fr)),
+            "content_diff": float(abs(sum(w not in EN_STOP for w in f_fold.split())
+                                      - sum(w not in FR_FUNCTION for w in canon))),
             "log_links": math.log1p(len(links)),
             "reference": float("reference" in opt.methods),
             "identical": float(f_fold in fr_forms),
@@ -686,6 +688,10 @@ def _balanced(text: str) -> bool:
         if depth < 0:
             return False
     return depth == 0
+
+
+FR_FUNCTION = {"de", "du", "des", "la", "le", "les", "l", "d", "et", "ou", "en", "a", "au", "aux", "pour", "sur", "par",
+               "avec", "dans", "contre", "sans", "sous", "entre", "un", "une"}
 
 
 def _content(word: str) -> bool:
