@@ -111,6 +111,7 @@ NAMES = [
     Concept("grc", "Gendarmerie royale du Canada", "GRC", fr_variants=["GRC"], type="ORG", status="approved"),
     Concept("psg", "Paris Saint-Germain", "Paris Saint-Germain", fr_variants=["PSG"], type="ORG", status="approved"),
     Concept("nations", "Nations", "Nations", type="ORG", status="approved"),
+    Concept("onu", "ONU", "UN", type="ORG", status="approved"),
 ]
 
 
@@ -129,6 +130,10 @@ NAMES = [
     ("Selon la GRC, il a 37 ans.", "According to the Royal Gendarmerie of Canada, he is 37.", False),
     ("Selon la GRC, il a 37 ans.", "According to the police, he is 37.", True),
     ("Le bus ira au stade du PSG.", "The bus will go to the PSG stadium.", False),
+    # a two-letter English acronym written out as a whole name, in order
+    ("L'OIAC travaille avec l'ONU.", "The OPCW works with the United Nations.", False),
+    ("L'OIAC travaille avec l'ONU.", "The OPCW works with NATO.", True),
+    ("L'OIAC travaille avec l'ONU.", "The OPCW works with the New United Nations Fund.", True),
     # a one-word name just before another capitalised word is part of a longer name
     ("Le Sommet des Nations Unies a commencé.", "The UN summit began.", False),
 ])

@@ -17,7 +17,7 @@ from termkit.glossary import Concept, Glossary, read_tsv, write_tsv
 from termkit.glossary.build import merge
 from termkit.glossary.confidence import threshold_for
 from termkit.glossary.equivalents import EquivalentFinder, _contains
-from termkit.glossary.reference import reference_names
+from termkit.glossary.reference import lookup, reference_names
 from termkit.glossary.translit import transliterate
 from termkit.glossary.formats.tsv import COLUMNS
 
@@ -46,6 +46,21 @@ def test_cldr_reference_names():
     assert names["tachkent"][0] == "Tashkent"
     assert names["etats unis"][0] == "United States"
     assert names["caire"][0] == "Cairo"  # "au Caire": the article of Le Caire contracts
+
+
+def test_international_organisations_are_reference_names():
+    # a French acronym gives the English acronym, a full name the full name; an acronym
+    # matches exactly (OMM is the WMO, not a spelling variant of OMS)
+    assert lookup("Otan")[0] == "NATO" and lookup("OTAN")[0] == "NATO"
+    assert lookup("Organisation mondiale de la santé")[0] == "World Health Organization"
+    assert lookup("OMS")[0] == "WHO" and lookup("OMM")[0] == "WMO"
+    assert lookup("Fonds monétaire international")[0] == "International Monetary Fund"
+    assert lookup("Kirghizistan")[0] == "Kyrgyzstan"  # CLDR and its spelling variants still first
+    assert lookup("BAD") is None  # ambiguous: the Asian or the African Development Bank
+    # in one sentence pair, where alignment alone is too weak, the reference gives the English
+    eq = EquivalentFinder([("L'Otan a réuni ses alliés à Bruxelles.", "NATO allies met in Brussels.")]).find(
+        cand("Otan", "ORG"))
+    assert (eq.en, eq.method) == ("NATO", "reference")
 
 
 def test_equivalent_methods():
@@ -136,6 +151,9 @@ def test_the_abstention_threshold_keeps_a_poor_band_out():
     assert threshold_for(probs, right, 0.97) == 0.99
     # the same band 95% right may be proposed
     assert threshold_for(probs, [True] * 219 + [False], 0.97) == 0.6
+    # never below 0.5: a band at 0.3 that happened to be right is still a guess by the
+    # model's own confidence
+    assert threshold_for([0.99] * 200 + [0.3] * 20, [True] * 220, 0.97) == 0.5
 
 
 def test_a_name_option_is_its_capitalised_core_and_never_crosses_a_bracket():

@@ -195,7 +195,10 @@ class TermIndex:
         if self.expansions.get(n):
             runs = _capitalised_runs(en.surface)
             for acronym in self.expansions[n]:
-                if len(acronym) >= 3 and any(_spells(acronym, run) for run in runs):
+                # a two-letter acronym only as a whole run of two words, in order (United
+                # Nations for UN); a longer one anywhere in a run, in either order
+                if any(run == acronym if len(acronym) == 2 else len(acronym) >= 3 and _spells(acronym, run)
+                       for run in runs):
                     return f" {acronym.lower()} "
         for key in keys:
             words = key.split()

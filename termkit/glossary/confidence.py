@@ -116,13 +116,15 @@ def _fit(rows: Sequence[dict[str, float]], labels: Sequence[int], features: Sequ
 
 
 def threshold_for(probabilities: Sequence[float], correct: Sequence[bool], precision: float,
-                  window: int = 20, local: float = 0.9) -> float:
+                  window: int = 20, local: float = 0.9, floor: float = 0.5) -> float:
     """The lowest probability at which the proposals at or above it are at least
     ``precision`` right and the ``window`` least probable of them are still ``local`` right
-    (1.0 when no threshold gets there).
+    (1.0 when no threshold gets there), and never below ``floor``.
 
     The second condition keeps a band of poor proposals out, which a mass of sure ones
-    above it would otherwise hide in the overall precision.
+    above it would otherwise hide in the overall precision. The floor keeps the confidence
+    column honest: the English is proposed only when the model itself finds it more likely
+    right than wrong, whatever a sample's luck in a low band.
     """
     ranked = sorted(zip(probabilities, correct), key=lambda t: -t[0])
     best, right = 1.0, 0
@@ -132,4 +134,4 @@ def threshold_for(probabilities: Sequence[float], correct: Sequence[bool], preci
         if right / n >= precision and sum(y for _, y in tail) >= local * len(tail) \
                 and (n == len(ranked) or ranked[n][0] < p):
             best = p
-    return best
+    return max(best, floor)

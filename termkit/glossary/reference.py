@@ -1,11 +1,16 @@
-"""Reference FR->EN names from CLDR (via babel): countries and territories, and cities
-(time-zone exemplar cities: Tachkent -> Tashkent, Douchanbé -> Dushanbe)."""
+"""Reference FR->EN names: countries and territories, and cities, from CLDR (via babel;
+time-zone exemplar cities: Tachkent -> Tashkent, Douchanbé -> Dushanbe), and international
+organisations with their acronyms (``data/organisations.tsv``: Otan -> NATO, Organisation
+mondiale de la santé -> World Health Organization)."""
 
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 
 from termkit.textnorm import fold, graphical_variants, skeleton
+
+ORGANISATIONS = Path(__file__).parent / "data" / "organisations.tsv"
 
 
 @lru_cache(maxsize=1)
@@ -28,14 +33,38 @@ def reference_names() -> dict[str, tuple[str, str]]:
         head, _, rest = key.partition(" ")
         if head in ("le", "la", "les") and rest:
             names.setdefault(rest, value)
+    for key, value in organisation_names().items():
+        names.setdefault(key, value)
     return names
 
 
 @lru_cache(maxsize=1)
+def organisation_names() -> dict[str, tuple[str, str]]:
+    """{folded French name or acronym: (English name or acronym, source)} of the
+    international organisations in ``data/organisations.tsv``: a French acronym gives the
+    English acronym (OTAN -> NATO), a full name the full name."""
+    names: dict[str, tuple[str, str]] = {}
+    for fr, fr_short, en, en_short in _organisations():
+        source = f"organisation: {en}" + (f" ({en_short})" if en_short else "")
+        names.setdefault(fold(fr), (en, source))
+        if fr_short:
+            names.setdefault(fold(fr_short), (en_short or en, source))
+    return names
+
+
+@lru_cache(maxsize=1)
+def _organisations() -> list[tuple[str, str, str, str]]:
+    lines = [ln for ln in ORGANISATIONS.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
+    return [tuple((ln.split("\t") + ["", "", ""])[:4]) for ln in lines[1:]]
+
+
+@lru_cache(maxsize=1)
 def _by_skeleton() -> dict[str, list[str]]:
+    acronyms = {fold(row[1]) for row in _organisations() if row[1]}
     index: dict[str, list[str]] = {}
     for key in reference_names():
-        index.setdefault(" ".join(skeleton(w) for w in key.split()), []).append(key)
+        if key not in acronyms:  # an acronym matches exactly: OMS is not OMM
+            index.setdefault(" ".join(skeleton(w) for w in key.split()), []).append(key)
     return index
 
 
