@@ -16,7 +16,7 @@ from termkit.extract.model import Candidate, Variant
 from termkit.glossary import Concept, Glossary, read_tsv, write_tsv
 from termkit.glossary.build import merge
 from termkit.glossary.confidence import threshold_for
-from termkit.glossary.equivalents import EquivalentFinder, _contains
+from termkit.glossary.equivalents import EquivalentFinder, _contains, _content_at
 from termkit.glossary.reference import lookup, reference_names
 from termkit.glossary.translit import transliterate
 from termkit.glossary.formats.tsv import COLUMNS
@@ -247,6 +247,17 @@ def test_option_length_is_compared_in_content_words():
     opts = {o.en: o.features for o in EquivalentFinder(pairs).score([cand("route de la soie", words=4)])[0][0]}
     assert opts["Silk Road"]["content_diff"] == 0.0
     assert all(f["content_diff"] >= 1.0 for en, f in opts.items() if len(en.split()) != 2)
+
+
+def test_a_capitalised_stop_word_inside_a_name_is_part_of_it():
+    # "New" is a stop word, but in mid-sentence before another capitalised word it is part
+    # of a name: the option is "New York Stock Exchange", not "York Stock Exchange"
+    pairs = [("La Bourse de New York a clôturé en hausse mardi.", "The New York Stock Exchange closed higher on Tuesday."),
+             ("Les valeurs technologiques ont porté la Bourse de New York.", "Tech stocks lifted the New York Stock Exchange.")]
+    options = [o.en for o in EquivalentFinder(pairs).score([cand("Bourse de New York", "ORG", words=4)])[0][0]]
+    assert "New York Stock Exchange" in options
+    assert _content_at(["at", "The", "Hague"], 1) and not _content_at(["The", "Hague"], 0)
+    assert not _content_at(["the", "new", "York"], 1)  # lower case: still a stop word
 
 
 def test_tsv_round_trip_and_errors(tmp_path):

@@ -136,13 +136,14 @@ def _words(tokens) -> list[str]:
 def _ngrams(words: list[str], max_n: int = 4) -> list[str]:
     """English 1..max_n-grams not starting or ending with a stop word, in text order, unique."""
     out: dict[str, None] = {}
+    content = [_content_at(words, x) or words[x].lower() not in EN_STOP for x in range(len(words))]
     for i in range(len(words)):
-        if words[i].lower() in EN_STOP:
+        if not content[i]:
             continue
         for n in range(1, max_n + 1):
             if i + n > len(words):
                 break
-            if words[i + n - 1].lower() in EN_STOP:
+            if not content[i + n - 1]:
                 continue
             out[" ".join(words[i: i + n])] = None
     return list(out)
@@ -301,10 +302,10 @@ class EquivalentFinder:
             return None
         lo, hi = js[0], js[-1]
         consistent = not any(lo <= j2 <= hi and not start <= i < end for i, j2 in links)
-        toks = self.en_tokens[k]
-        while lo <= hi and not _content(toks[lo].text):
+        words = [t.text for t in self.en_tokens[k]]
+        while lo <= hi and not _content_at(words, lo):
             lo += 1
-        while hi >= lo and not _content(toks[hi].text):
+        while hi >= lo and not _content_at(words, hi):
             hi -= 1
         if lo > hi or hi - lo >= 10:
             return None
@@ -368,8 +369,8 @@ class EquivalentFinder:
                 a, b = lo - left, hi + right
                 if a < 0 or b >= len(toks):
                     continue
-                extra = [toks[x].text for x in [*range(a, lo), *range(hi + 1, b + 1)]]
-                if all(_content(w) and w.lower() not in EN_STOP for w in extra):
+                words = [t.text for t in toks]
+                if all(_content_at(words, x) for x in [*range(a, lo), *range(hi + 1, b + 1)]):
                     out.append((a, b))
         return out
 
@@ -402,11 +403,12 @@ class EquivalentFinder:
                 more.append((a, cut - 1))
         pieces += more
         out = []
+        words = [t.text for t in toks]
         for a, b in pieces:
             while True:
-                while a <= b and not _content(toks[a].text):
+                while a <= b and not _content_at(words, a):
                     a += 1
-                while b >= a and not _content(toks[b].text):
+                while b >= a and not _content_at(words, b):
                     b -= 1
                 if a > b:
                     break
@@ -696,6 +698,17 @@ FR_FUNCTION = {"de", "du", "des", "la", "le", "les", "l", "d", "et", "ou", "en",
 
 def _content(word: str) -> bool:
     return word[:1].isalnum() and word.lower() not in EN_STOP
+
+
+def _content_at(words: Sequence[str], x: int) -> bool:
+    """Whether word ``x`` is a content word where it stands: a stop word counts as one
+    inside a name, capitalised in mid-sentence before another capitalised word (*New* in
+    *the New York Stock Exchange*, *The* in *at The Hague*)."""
+    w = words[x]
+    if _content(w):
+        return True
+    return w[:1].isupper() and 0 < x < len(words) - 1 and words[x + 1][:1].isupper() \
+        and words[x - 1][:1].isalnum() and w.lower() not in {"i"}
 
 
 # words that start a clause inside an aligned span: a term does not hold them
