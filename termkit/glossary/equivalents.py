@@ -361,6 +361,7 @@ class EquivalentFinder:
         """The span grown by one or two content words on either side, within the clause:
         "Carolina" -> "South Carolina", "marriage" -> "same-sex marriage"."""
         toks = self.en_tokens[k]
+        words = [t.text for t in toks]
         out = []
         for left in range(0, 3):
             for right in range(0, 3):
@@ -369,7 +370,6 @@ class EquivalentFinder:
                 a, b = lo - left, hi + right
                 if a < 0 or b >= len(toks):
                     continue
-                words = [t.text for t in toks]
                 if all(_content_at(words, x) for x in [*range(a, lo), *range(hi + 1, b + 1)]):
                     out.append((a, b))
         return out
@@ -526,7 +526,6 @@ class EquivalentFinder:
         c = len(held & set(links))
         dice = 2 * c / (len(links) + len(held)) if links or held else 0.0
         fr_forms = {fold(f) for f in cand.forms}
-        n_fr = max(len(fold(cand.canonical).split()), 1)
         n_en = len(f_fold.split())
         translit = fold(transliterate(cand.canonical))
         cognate = max(_similarity(fold(cand.canonical), f_fold), _similarity(translit, f_fold))
@@ -544,7 +543,6 @@ class EquivalentFinder:
             "cover": c / len(links) if links else 0.0,
             "dice": dice,
             "cognate": cognate,
-            "len_diff": float(abs(n_en - n_fr)),
             "content_diff": float(abs(sum(w not in EN_STOP for w in f_fold.split())
                                       - sum(w not in FR_FUNCTION for w in canon))),
             "log_links": math.log1p(len(links)),
@@ -708,7 +706,7 @@ def _content_at(words: Sequence[str], x: int) -> bool:
     if _content(w):
         return True
     return w[:1].isupper() and 0 < x < len(words) - 1 and words[x + 1][:1].isupper() \
-        and words[x - 1][:1].isalnum() and w.lower() not in {"i"}
+        and words[x - 1][:1].isalnum() and w != "I"
 
 
 # words that start a clause inside an aligned span: a term does not hold them
