@@ -237,7 +237,7 @@ def _collect(docs: Sequence, stream: Iterable[tuple[int, Sentence]], opts: Extra
             if opts.names:
                 found += name_spans(sentence, words[lo:hi])
             if opts.terms:
-                found += [s for s in term_spans(words[lo:hi], tags[lo:hi], leading_adj)
+                found += [s for s in term_spans(words[lo:hi], tags[lo:hi], leading_adj, general)
                           if opts.single_words or s.j - s.i > 1 or tags[lo + s.i] == "R"]
             for s in found:
                 spans.append(Span(s.i + lo, s.j + lo, s.kind, s.ner))

@@ -70,17 +70,22 @@ def word_tag(w: Word) -> str:
     return "X"
 
 
-def term_spans(words: list[Word], tags: str, leading_adj: Callable[[Word], bool] | None = None) -> list[Span]:
+def term_spans(words: list[Word], tags: str, leading_adj: Callable[[Word], bool] | None = None,
+               general: Callable[[str], float] | None = None) -> list[Span]:
     """All (nested) spans matching the term pattern, plus single nouns, adjectives and verbs.
 
     A span made only of proper nouns is a name, not a term, and no span cuts a run of
     proper nouns (a name) in two. A multi-word span
     starts with an adjective only if ``leading_adj(word)`` allows it (French
-    pre-nominal adjectives are mostly evaluative: *ancienne* route de la soie).
+    pre-nominal adjectives are mostly evaluative: *ancienne* route de la soie). An adjective
+    that cannot agree with the nouns before it in the span (number; gender, where
+    ``general``, the frequency of a word in general French, confirms the adjective's
+    masculine lemma) ends no term there.
     """
     spans: list[Span] = []
     n = len(words)
     plural = _plural_adjectives(words, tags)
+    feminine = _feminine_adjectives(words, tags, general) if general is not None else set()
     for i in range(n):
         if tags[i] not in "ANRV" or words[i].text.lower().rstrip(".") in PERSON_TITLES:
             continue  # "Dr", "M." and "Mme" are no terms, nor do terms start with them
@@ -100,7 +105,8 @@ def term_spans(words: list[Word], tags: str, leading_adj: Callable[[Word], bool]
                 continue
             if j - i == 1 and sub in ("R", "A"):
                 continue
-            if TERM_PATTERN.fullmatch(sub) and not (plural and _stray(words, tags, i, j, plural)):
+            if TERM_PATTERN.fullmatch(sub) and not (plural and _stray(words, tags, i, j, plural)) \
+                    and not (feminine and _stray_feminine(words, tags, i, j, feminine)):
                 spans.append(Span(i, j, "term"))
     return spans
 
@@ -126,6 +132,43 @@ def _plural_adjectives(words: list[Word], tags: str) -> set[int]:
         if regular and not form.startswith(_NOUN_ADJ_PREFIXES):
             out.add(k)
     return out
+
+
+# a masculine lemma rarer than this in general French (Zipf 2.5) is taken for the tagger's
+# misreading of an adjective that ends in -e in both genders ("ovale" -> "oval", "balte" -> "balt")
+_MASCULINE_MIN_FREQ = 10 ** -6.5
+
+
+def _feminine_adjectives(words: list[Word], tags: str, general: Callable[[str], float]) -> set[int]:
+    """Adjectives with a regular feminine ending: the lemma plus -e or -es ("nominale",
+    "américaines"), a doubled final consonant ("ancienne", "cruelle") or -ive, -euse
+    ("active", "nombreuse"); not a lemma that already ends in -e ("rapide"), nor one that
+    general French hardly knows (a lemmatiser's error)."""
+    out = set()
+    for k, w in enumerate(words):
+        if tags[k] != "A" or w.upos == "VERB":
+            continue
+        form, lemma = w.text.lower(), w.lemma.lower()
+        if lemma.endswith("e") or form.startswith(_NOUN_ADJ_PREFIXES) or general(lemma) < _MASCULINE_MIN_FREQ:
+            continue
+        base = form[:-1] if form.endswith("s") and not lemma.endswith("s") else form
+        if base == lemma + "e" or base == lemma + lemma[-1:] + "e" \
+                or (lemma.endswith("f") and base == lemma[:-1] + "ve") \
+                or (lemma.endswith("eux") and base == lemma[:-1] + "se"):
+            out.add(k)
+    return out
+
+
+def _stray_feminine(words: list[Word], tags: str, i: int, j: int, feminine: set[int]) -> bool:
+    """Whether a feminine adjective in [i, j) follows only masculine nouns of the span, which
+    it cannot modify: "vent nominale" from "vitesse de vent nominale". A name before it may
+    be what it modifies ("pays d'Asie centrale"): then it is not judged."""
+    for k in range(i + 1, j):
+        if k in feminine and "R" not in tags[i:k]:
+            nouns = [words[m] for m in range(i, k) if tags[m] == "N"]
+            if nouns and all("Gender=Masc" in (w.feats or "") for w in nouns):
+                return True
+    return False
 
 
 def _stray(words: list[Word], tags: str, i: int, j: int, plural: set[int]) -> bool:
