@@ -69,7 +69,8 @@ def _by_skeleton() -> dict[str, list[str]]:
 
 
 def lookup(name: str) -> tuple[str, str] | None:
-    """English reference name of a French name, allowing spelling variants (Kirghizistan)."""
+    """English reference name of a French name (a CLDR country or city, an international
+    organisation), allowing spelling variants (Kirghizistan); an acronym matches exactly."""
     key = fold(name)
     names = reference_names()
     if key in names:
