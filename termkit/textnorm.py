@@ -109,6 +109,11 @@ def cut_text(text: str, limit: int) -> list[tuple[int, int]]:
     return pieces
 
 
+# French function words, as fold() writes them (à -> a, l' and d' elided): not counted among
+# a term's content words.
+FR_STOP = frozenset({"de", "du", "des", "la", "le", "les", "l", "d", "et", "ou", "en", "a", "au", "aux", "pour",
+                     "sur", "par", "avec", "dans", "contre", "sans", "sous", "entre", "un", "une"})
+
 # English function words (and titles): never the content of a term or of a rendering.
 EN_STOP = set(
     ["a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or", "but", "as", "is", "are", "was", "were", "be", "been", "has", "have", "had", "that", "this", "these", "those", "which", "who", "whom", "whose", "it", "its", "their", "his", "her", "our", "we", "you", "they", "he", "she", "i", "not", "no", "so", "than", "then", "there", "here", "also", "said", "says", "would", "will", "can", "could", "should", "may", "might", "up", "out", "over", "about", "after", "before", "between", "into", "through", "during", "very", "more", "most", "much", "many", "some", "any", "each", "other", "such", "only", "just", "new", "one", "two",

@@ -214,13 +214,9 @@ class TermIndex:
     def partial_rendering(self, n: int, en: KeyText) -> str | None:
         """For a term (not a name) whose English is not in the segment: the words of the segment
         that keep a content word of it (severance *package* for severance pay, the *police* for
-        police force, economic *spying* for economic espionage), or a word derived from one or
-        compounded with one (*genitals* for genitalia, *railway* for rail tracks: one word
-        begins with the other, of four letters at least), or None. A translator's paraphrase,
-        not a wrong term: :func:`check_terms` reports it as info."""
-        content = self.content[n]
-        kept = [s for w, s in zip(en.words, en.surface) if w in content or len(w) >= 4 and any(
-            len(c) >= 4 and (w.startswith(c) or c.startswith(w)) for c in content)]
+        police force, economic *spying* for economic espionage), or None. A translator's
+        paraphrase, not a wrong term: :func:`check_terms` reports it as info."""
+        kept = [s for w, s in zip(en.words, en.surface) if w in self.content[n]]
         return " ".join(dict.fromkeys(kept)) or None
 
 

@@ -34,7 +34,7 @@ from termkit.extract.model import TERM, Candidate
 from termkit.glossary.confidence import ConfidenceModel, default_model
 from termkit.glossary.reference import lookup
 from termkit.glossary.translit import transliterate
-from termkit.textnorm import EN_STOP, fold, graphical_variants, is_acronym, skeleton
+from termkit.textnorm import EN_STOP, FR_STOP, fold, graphical_variants, is_acronym, skeleton
 
 MAX_SUGGESTIONS = 3
 # what the confidence model sees of each option (see EquivalentFinder._features)
@@ -136,7 +136,7 @@ def _words(tokens) -> list[str]:
 def _ngrams(words: list[str], max_n: int = 4) -> list[str]:
     """English 1..max_n-grams not starting or ending with a stop word, in text order, unique."""
     out: dict[str, None] = {}
-    content = [_content_at(words, x) or words[x].lower() not in EN_STOP for x in range(len(words))]
+    content = [w.lower() not in EN_STOP or _content_at(words, x) for x, w in enumerate(words)]  # New in New York
     for i in range(len(words)):
         if not content[i]:
             continue
@@ -544,7 +544,7 @@ class EquivalentFinder:
             "dice": dice,
             "cognate": cognate,
             "content_diff": float(abs(sum(w not in EN_STOP for w in f_fold.split())
-                                      - sum(w not in FR_FUNCTION for w in canon))),
+                                      - sum(w not in FR_STOP for w in canon))),
             "log_links": math.log1p(len(links)),
             "reference": float("reference" in opt.methods),
             "identical": float(f_fold in fr_forms),
@@ -688,10 +688,6 @@ def _balanced(text: str) -> bool:
         if depth < 0:
             return False
     return depth == 0
-
-
-FR_FUNCTION = {"de", "du", "des", "la", "le", "les", "l", "d", "et", "ou", "en", "a", "au", "aux", "pour", "sur", "par",
-               "avec", "dans", "contre", "sans", "sous", "entre", "un", "une"}
 
 
 def _content(word: str) -> bool:
