@@ -18,7 +18,7 @@ What is reported, and what each figure was tuned on:
     python bench/acter_eval.py [--models DIR] [--cache-dir DIR] [--json OUT] [--ablate] [--news-experiment] [--seeds N]
 
 The shipped model is also scored on French news it never saw: the report half of the news
-gold (bench/data/equiv_gold.tsv, 12 WMT14 documents; gold = the names and terms listed
+gold (bench/data/equiv_gold.tsv, 28 WMT14 documents; gold = the names and terms listed
 there, lower-cased, scored like ACTER). ``--news-experiment`` adds the tune half of that
 gold to the training data (not the published protocol, so not what ships).
 
