@@ -157,6 +157,7 @@ def evaluate(finder: EquivalentFinder, items: list[tuple[dict, Candidate, bool]]
         s["extracted"] += extracted
         if eq is None or not eq.suggestions:
             s["no_option"] += 1
+            s["extracted_no_option"] += extracted
             continue
         top = eq.suggestions[0]
         band = f"{min(int(eq.confidence * 10), 9) / 10:.1f}"
@@ -167,6 +168,8 @@ def evaluate(finder: EquivalentFinder, items: list[tuple[dict, Candidate, bool]]
             s["proposed"] += 1
             ok = is_right(eq.en, r["en"])
             s["proposed_right"] += ok
+            s["extracted_proposed"] += extracted
+            s["extracted_right"] += ok and extracted
             if not ok:
                 mistakes.append({"fr": r["fr"], "proposed": eq.en, "gold": r["en"], "confidence": eq.confidence,
                                  "evidence": eq.evidence})
@@ -187,6 +190,9 @@ def evaluate(finder: EquivalentFinder, items: list[tuple[dict, Candidate, bool]]
             "answered": answered,
             "precision_ci95": wilson(s["proposed_right"], s["proposed"]),
             "abstention_ci95": wilson(s["abstained"] + s["no_option"], s["gold"]),
+            # the gold terms the extractor found: the ones `glossary build` asks English for
+            "extracted_precision": round(s["extracted_right"] / s["extracted_proposed"], 3) if s["extracted_proposed"] else None,
+            "extracted_abstention_rate": round(1 - s["extracted_proposed"] / s["extracted"], 3) if s["extracted"] else None,
         }
     calibration = {b: {"n": v[0], "accuracy": round(v[1] / v[0], 3), "mean_confidence": round(v[2] / v[0] / 100, 3)}
                    for b, v in sorted(bands.items())}
@@ -345,7 +351,9 @@ def main() -> None:
                   f"{s.get('proposed_right', 0)} right = precision {s['precision']} (95% {s['precision_ci95']}); "
                   f"abstained {s.get('abstained', 0)} + no option {s.get('no_option', 0)} = {s['abstention_rate']} "
                   f"(95% {s['abstention_ci95']}); top suggestion right when abstaining "
-                  f"{s.get('abstained_top_right', 0)}/{s.get('abstained', 0)}", flush=True)
+                  f"{s.get('abstained_top_right', 0)}/{s.get('abstained', 0)}; of the {s['extracted']} extracted: "
+                  f"{s.get('extracted_right', 0)}/{s.get('extracted_proposed', 0)} right, abstention "
+                  f"{s['extracted_abstention_rate']}", flush=True)
         if args.show_tune and name == "tune":
             for m in res["mistakes"]:
                 print("   ", m, flush=True)
