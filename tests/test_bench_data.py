@@ -1,0 +1,47 @@
+"""The benchmarks' gold data stay true to the documents they were read from."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from conftest import WMT_REF, WMT_SRC
+from termkit.check import read_inputs
+from termkit.textnorm import fold
+
+BENCH_DATA = Path(__file__).resolve().parent.parent / "bench" / "data"
+
+
+def _rows(name: str) -> list[list[str]]:
+    lines = [ln for ln in (BENCH_DATA / name).read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
+    return [ln.split("\t") for ln in lines[1:]]
+
+
+def test_the_equivalents_gold_matches_its_documents_and_their_split():
+    docs = {d.id: d for d in read_inputs([str(WMT_SRC), str(WMT_REF)])}
+    half = {doc: ("tune" if k % 2 == 0 else "report") for k, doc in enumerate(sorted(docs))}
+    rows = _rows("equiv_gold.tsv")
+    assert len(rows) >= 1000
+    for row in rows:
+        assert len(row) == 5, row
+        doc, part, fr, en, kind = row
+        assert part == half[doc], f"{doc} is a {half[doc]} document, the gold says {part}"
+        assert kind in ("name", "term") and en.strip(), row
+        assert fold(fr) in fold(docs[doc].fr_text), f"{fr!r} is not written in {doc}"
+    # every French-origin document of both halves is read, and no other
+    french = set(re.findall(r'<doc docid="([^"]+)"[^>]*origlang="fr"', WMT_SRC.read_text(encoding="utf-8")))
+    assert len(french) == 57
+    assert {r[0] for r in rows} == french
+
+
+def test_each_listed_reference_error_is_a_gold_row_and_is_in_the_reference():
+    docs = {d.id: d for d in read_inputs([str(WMT_SRC), str(WMT_REF)])}
+    gold = {(r[0], r[2]): r[3].split("|") for r in _rows("equiv_gold.tsv")}
+    errors = _rows("equiv_reference_errors.tsv")
+    assert errors
+    for doc, fr, reference_en, why in errors:
+        assert (doc, fr) in gold, f"{doc}: {fr} is not a gold row"
+        assert why.strip()
+        english = fold(" ".join(s.tgt for s in docs[doc].segments))
+        assert any(fold(a) in english for a in reference_en.split("|")), f"{doc}: {reference_en!r} is not in its reference"
+        assert not set(reference_en.split("|")) & set(gold[(doc, fr)]), "the gold corrects the reference"
