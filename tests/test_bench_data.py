@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from conftest import WMT_REF, WMT_SRC
 from termkit.check import read_inputs
 from termkit.textnorm import fold
@@ -17,8 +19,13 @@ def _rows(name: str) -> list[list[str]]:
     return [ln.split("\t") for ln in lines[1:]]
 
 
-def test_the_equivalents_gold_matches_its_documents_and_their_split():
-    docs = {d.id: d for d in read_inputs([str(WMT_SRC), str(WMT_REF)])}
+@pytest.fixture(scope="module")
+def docs():
+    """The WMT14 dev documents the gold was read from, by id."""
+    return {d.id: d for d in read_inputs([str(WMT_SRC), str(WMT_REF)])}
+
+
+def test_the_equivalents_gold_matches_its_documents_and_their_split(docs):
     half = {doc: ("tune" if k % 2 == 0 else "report") for k, doc in enumerate(sorted(docs))}
     rows = _rows("equiv_gold.tsv")
     assert len(rows) >= 1000
@@ -34,8 +41,7 @@ def test_the_equivalents_gold_matches_its_documents_and_their_split():
     assert {r[0] for r in rows} == french
 
 
-def test_each_listed_reference_error_is_a_gold_row_and_is_in_the_reference():
-    docs = {d.id: d for d in read_inputs([str(WMT_SRC), str(WMT_REF)])}
+def test_each_listed_reference_error_is_a_gold_row_and_is_in_the_reference(docs):
     gold = {(r[0], r[2]): r[3].split("|") for r in _rows("equiv_gold.tsv")}
     errors = _rows("equiv_reference_errors.tsv")
     assert errors
