@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import WMT_REF, WMT_SRC
+from conftest import SHARED, WMT_REF, WMT_SRC
 from termkit.check import read_inputs
 from termkit.textnorm import fold
 
@@ -51,3 +51,26 @@ def test_each_listed_reference_error_is_a_gold_row_and_is_in_the_reference(docs)
         english = fold(" ".join(s.tgt for s in docs[doc].segments))
         assert any(fold(a) in english for a in reference_en.split("|")), f"{doc}: {reference_en!r} is not in its reference"
         assert not set(reference_en.split("|")) & set(gold[(doc, fr)]), "the gold corrects the reference"
+
+
+def test_the_acter_corp_equivalents_gold_matches_the_french_and_its_translation():
+    """Every French form is written in its French document; unless the row says it corrects
+    the translation, one of its English alternatives is written in the English one."""
+    texts = SHARED / "data" / "acter"
+    rows = _rows("acter_corp_equiv_gold.tsv")
+    assert len(rows) >= 250
+    corrected = 0
+    for row in rows:
+        assert len(row) == 5, row
+        doc, fr, en, kind, note = row
+        assert kind in ("name", "term") and en.strip(), row
+        french = fold((texts / "fr" / "corp" / "annotated" / "texts" / f"{doc.replace('_', '_fr_')}.txt").read_text(encoding="utf-8"))
+        english = fold((texts / "en" / "corp" / "annotated" / "texts" / f"{doc.replace('_', '_en_')}.txt").read_text(encoding="utf-8"))
+        assert fold(fr) in french, f"{fr!r} is not written in {doc}"
+        written = any(re.search(r"(?<!\w)" + re.escape(fold(a).rstrip("s")), english) for a in en.split("|"))
+        if note:
+            corrected += 1
+            assert not written, f"{doc}: {fr!r} says it corrects the translation, which has {en!r}"
+        else:
+            assert written, f"{doc}: none of {en!r} is in the English of {doc}"
+    assert corrected <= len(rows) // 50
