@@ -249,6 +249,18 @@ def test_option_length_is_compared_in_content_words():
     assert all(f["content_diff"] >= 1.0 for en, f in opts.items() if len(en.split()) != 2)
 
 
+def test_a_hyphenated_english_option_is_counted_in_the_sentences_that_hold_it():
+    # the folded English writes "fibre-optic" as two words: the sentence index must find both,
+    # or a hyphenated rendering gets no co-occurrence and its evidence says "in 0 of 2"
+    pairs = [("Les fibres optiques relient les deux villes.", "Fibre-optic cables link the two cities."),
+             ("Le réseau de fibres optiques a été coupé.", "The network of fibre-optic cables was cut.")]
+    opts = {o.en: o for o in EquivalentFinder(pairs).score([cand("fibres optiques", words=2)])[0][0]}
+    hyphenated = [o for en, o in opts.items() if fold(en) == "fibre optic cables"]
+    assert hyphenated, sorted(opts)
+    assert hyphenated[0].features["cover"] == 1.0 and hyphenated[0].features["dice"] > 0.5
+    assert EquivalentFinder(pairs).pairs_with(fold("fibre-optic")) == {0, 1}
+
+
 def test_a_capitalised_stop_word_inside_a_name_is_part_of_it():
     # "New" is a stop word, but in mid-sentence before another capitalised word it is part
     # of a name: the option is "New York Stock Exchange", not "York Stock Exchange"

@@ -178,7 +178,8 @@ class EquivalentFinder:
         self._word_pairs: dict[str, set[int]] = defaultdict(set)
         for k, words in enumerate(self._en_words):
             for w in words:
-                self._word_pairs[_stem(fold(w))].add(k)
+                for piece in fold(w).split():  # fold() spells "fibre-optic" as two words, as pairs_with() looks them up
+                    self._word_pairs[_stem(piece)].add(k)
         self._fr_index: dict[str, list[int]] = defaultdict(list)
         for k, folded in enumerate(self._fr_fold):
             for w in set(folded):
