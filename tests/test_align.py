@@ -9,7 +9,7 @@ import sys
 from lxml import etree
 
 from termkit.align import AlignOptions, align, align_texts, split_sentences
-from termkit.align.anchors import anchors
+from termkit.align.anchors import anchors, glossary_matcher
 from termkit.align.words import _cognate, _cognate_keys
 from termkit.sources import read_documents
 
@@ -25,6 +25,15 @@ def test_anchors_meet_across_languages():
     for shared in ("#3", "#7", "#410"):
         assert shared in fr and shared in en
     assert len(fr & en) >= 5
+
+
+def test_glossary_concepts_are_anchors_shared_by_a_sentence_and_its_translation():
+    keys = glossary_matcher({"terres-rares": ["terres rares", "rare earths"], "ble": ["blé", "wheat"], "ue": ["UE", "EU"]})
+    fr, en = "Les Terres rares coûtent cher.", "Rare earths are expensive."
+    assert keys(fr) == keys(en) == {"terres-rares"}
+    assert keys("Le blé de l'UE.") == {"ble"}  # forms under three characters are not matched
+    assert keys("Le blétier.") == set()  # whole words only
+    assert "=terres-rares" in anchors(fr, keys(fr)) & anchors(en, keys(en))
 
 
 def test_cognate_prior_of_the_word_aligner():

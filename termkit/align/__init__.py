@@ -9,7 +9,7 @@ __all__ = ["AlignOptions", "Link", "Unit", "align", "align_texts", "split_senten
 MAX_ALIGN_CHARS = 2_000_000
 
 
-def align_texts(fr_text: str, en_text: str, options: AlignOptions | None = None):
+def align_texts(fr_text: str, en_text: str, options: AlignOptions | None = None) -> tuple[list[Unit], list[Unit], list[Link]]:
     """Split both texts into sentences and align them: returns (fr_units, en_units, links).
 
     Texts of up to :data:`MAX_ALIGN_CHARS` characters each are aligned in time and memory

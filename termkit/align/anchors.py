@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from termkit.textnorm import fold, skeleton
 
@@ -40,10 +40,12 @@ def anchors(text: str, glossary_keys: Iterable[str] = ()) -> frozenset[str]:
     return frozenset(out)
 
 
-def glossary_matcher(pairs: Mapping[str, Iterable[str]]):
-    """Build ``(fr_keys(text), en_keys(text))`` functions from {concept id: [fr and en forms]}.
+def glossary_matcher(pairs: Mapping[str, Iterable[str]]) -> Callable[[str], set[str]]:
+    """A function giving the ids of the concepts whose forms a text holds, from {concept id:
+    [French and English forms]}: one function serves both languages, so a sentence and its
+    translation share the id (``AlignOptions(glossary=glossary_matcher(...))``).
 
-    Forms are matched folded, on word boundaries.
+    Forms of three characters or more are matched folded, on word boundaries.
     """
     index = []
     for cid, forms in pairs.items():

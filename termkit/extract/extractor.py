@@ -182,7 +182,7 @@ def _add_corpus_ranks(candidates: list[Candidate], corpus: _Corpus) -> None:
     n = len(candidates)
     for name in RANKED_FEATURES:
         order = sorted(range(n), key=lambda k: candidates[k].features.get(name, 0.0))
-        rank, k = 0, 0
+        k = 0
         while k < n:  # ties share their mean rank
             j = k
             value = candidates[order[k]].features.get(name, 0.0)

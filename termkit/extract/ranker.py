@@ -21,9 +21,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from termkit.errors import TermkitError
 from termkit.extract.model import Candidate
+
+if TYPE_CHECKING:  # annotations only: the module is imported lazily where it runs
+    import numpy as np
 
 MODEL_FORMAT = "termkit-ranker/1"
 DEFAULT_MODEL = "ranker.json"
@@ -53,7 +57,7 @@ class RankerModel:
     meta: dict = field(default_factory=dict)
     path: str = ""
 
-    def probabilities(self, rows: Sequence[Sequence[float]]):
+    def probabilities(self, rows: Sequence[Sequence[float]]) -> np.ndarray:
         """P(term or name) for each feature row (a numpy array)."""
         import numpy as np
 

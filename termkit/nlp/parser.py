@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from termkit.nlp.cache import ParseCache
 from termkit.nlp.doc import Entity, ParsedDocument, Sentence, Token, Word
@@ -16,6 +17,9 @@ from termkit.nlp.models import (
 )
 from termkit.sources import SourceDocument
 from termkit.textnorm import cut_text
+
+if TYPE_CHECKING:  # annotations only: the module is imported lazily where it runs
+    import stanza
 
 # Documents are sent to Stanza in bulk, in chunks of about this many characters:
 # big enough for Stanza to fill its batches, small enough for a progress bar to move.
@@ -74,7 +78,7 @@ class Parser:
             self._cache = ParseCache(self._cache_dir, self.fingerprint)
         return self._cache
 
-    def pipeline(self):
+    def pipeline(self) -> stanza.Pipeline:
         """The Stanza pipeline, built on first call."""
         if self._pipeline is None:
             import logging

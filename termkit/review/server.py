@@ -22,8 +22,12 @@ import threading
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from termkit.errors import InputError
+
+if TYPE_CHECKING:  # annotations only: the module is imported lazily where it runs
+    from starlette.applications import Starlette
 from termkit.fsutil import atomic_write, locked
 from termkit.glossary.formats.tsv import COLUMNS, format_row, read_tsv
 from termkit.glossary.model import STATUSES, Concept
@@ -285,7 +289,7 @@ def render_page(store: ReviewStore, params: dict, token: str) -> str:
         next_hidden="" if page < pages else " hidden", status=e(status), type=e(ctype))
 
 
-def make_app(path: str | os.PathLike, allowed_hosts: set[str] | None = None, token: str | None = None):
+def make_app(path: str | os.PathLike, allowed_hosts: set[str] | None = None, token: str | None = None) -> Starlette:
     """The Starlette application reviewing the glossary at ``path``."""
     from starlette.applications import Starlette
     from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
