@@ -261,6 +261,17 @@ def test_a_hyphenated_english_option_is_counted_in_the_sentences_that_hold_it():
     assert EquivalentFinder(pairs).pairs_with(fold("fibre-optic")) == {0, 1}
 
 
+def test_an_english_option_with_an_ampersand_or_a_possessive_is_counted_in_its_sentences():
+    # the word index holds "Poor", not "&" nor "Poor's": "Standard & Poor's" was in 0 sentences
+    pairs = [("L'agence Standard & Poor's a abaissé la note de l'Ukraine.", "Standard & Poor's cut Ukraine's rating."),
+             ("Standard & Poor's a relevé la perspective.", "Standard & Poor's raised the outlook.")]
+    finder = EquivalentFinder(pairs)
+    assert finder.pairs_with(fold("Standard & Poor's")) == {0, 1}
+    assert finder.pairs_with(fold("Ukraine's rating")) == {0}
+    opts = {o.en: o for o in finder.score([cand("Standard & Poor's", "ORG", words=3)])[0][0]}
+    assert opts["Standard & Poor's"].features["cover"] == 1.0, sorted(opts)
+
+
 def test_a_capitalised_stop_word_inside_a_name_is_part_of_it():
     # "New" is a stop word, but in mid-sentence before another capitalised word it is part
     # of a name: the option is "New York Stock Exchange", not "York Stock Exchange"

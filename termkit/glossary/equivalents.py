@@ -129,6 +129,9 @@ def _contains(text_fold: str, form_fold: str) -> bool:
     return False
 
 
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
 def _words(tokens) -> list[str]:
     return [t.text for t in tokens if t.text[:1].isalnum() or t.text in ("&",)]
 
@@ -285,7 +288,8 @@ class EquivalentFinder:
 
     def pairs_with(self, option_fold: str) -> set[int]:
         """Indices of the pairs whose English holds a (folded) phrase."""
-        words = [_stem(w) for w in option_fold.split()]
+        # the word index holds words, not "&" nor a possessive's "'s" (Standard & Poor's)
+        words = [_stem(_POSSESSIVE.sub("", w)) for w in option_fold.split() if any(c.isalnum() for c in w)]
         if not words:
             return set()
         pool = set(self._word_pairs.get(words[0], set()))
