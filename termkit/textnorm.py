@@ -10,6 +10,7 @@ from unidecode import unidecode
 _APOS = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "`": "'", "‐": "-", "‑": "-", "–": "-", "—": "-"})
 _ELISION = re.compile(r"\b(?:l|d|qu|j|n|s|c|m|t)'", re.IGNORECASE)
 _SEP = re.compile(r"[\s\-_/.]+")
+_CURRENCY = re.compile(r"[¢£¤¥₠-₿]")  # the symbols that romanisation spells in letters (£ -> PS, € -> EUR)
 
 # Romanisation differences seen between French and English spellings of names from
 # Cyrillic and Central Asian languages (Tachkent/Tashkent, Douchanbé/Dushanbe,
@@ -29,8 +30,11 @@ def clean(text: str) -> str:
 
 
 def fold(text: str) -> str:
-    """Case-, accent-, hyphen- and elision-insensitive key: ``L'Ouzbékistan`` -> ``ouzbekistan``."""
-    t = _ELISION.sub("", clean(text))
+    """Case-, accent-, hyphen- and elision-insensitive key: ``L'Ouzbékistan`` -> ``ouzbekistan``.
+
+    A currency symbol is a word of its own (``£4 500`` -> ``ps 4 500``): romanised in place it
+    would glue letters to the number (``ps4``), and the number would no longer be found."""
+    t = _CURRENCY.sub(r" \g<0> ", _ELISION.sub("", clean(text)))
     t = (t if t.isascii() else unidecode(t)).casefold()
     return " ".join(_SEP.split(t)).strip()
 

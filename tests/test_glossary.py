@@ -272,6 +272,31 @@ def test_an_english_option_with_an_ampersand_or_a_possessive_is_counted_in_its_s
     assert opts["Standard & Poor's"].features["cover"] == 1.0, sorted(opts)
 
 
+def test_every_english_option_is_written_in_the_english_it_comes_from():
+    # options are phrases of the English, and their evidence counts the sentences that hold
+    # them: n-grams used to join the words on either side of a symbol or a possessive ("5 of
+    # Brussels" from "5% of Brussels", "provision of 4" from "£4", "Commission report"), and
+    # "C5+1" was asked of the word index as one word, so it was "in 0 of 2" sentences
+    pairs = [("Au sommet C5+1, 5 % des habitants de Bruxelles ont voté.",
+              "At the C5+1 summit, 5% of Brussels inhabitants voted."),
+             ("Le sommet C5+1 a passé une provision de 4 millions pour le rapport de la Commission.",
+              "The C5+1 summit made a provision of £4 million for the Commission's report.")]
+    finder = EquivalentFinder(pairs)
+    assert finder.pairs_with(fold("C5+1 summit")) == {0, 1}
+    for term in (cand("sommet C5+1", "MISC", words=2), cand("provision", words=1), cand("habitants", words=1)):
+        for o in finder.score([term])[0][0]:
+            assert o.features["cover"] > 0, (term.canonical, o.en, o.methods)
+    # nor is a span across a clause an option ("animation, aimed"), unless the French has the mark too
+    pairs = [("Ce dessin animé, destiné aux enfants, sort mardi.", "This animation, aimed at children, comes out on Tuesday."),
+             ("Le dessin animé sort en France.", "The animation comes out in France.")]
+    links = [{(1, 1), (2, 3), (4, 3), (6, 5), (8, 7), (9, 10)}, {(1, 1), (2, 1), (3, 2), (5, 5)}]  # animé - aimed
+    options = [o.en for o in EquivalentFinder(pairs, word_links=links).score([cand("dessin animé", words=2)])[0][0]]
+    assert "animation" in options and not [o for o in options if "," in o], options
+    grams = {g for grams in finder._grams for g in grams}
+    assert not {"5 of Brussels", "provision of 4", "Commission report"} & grams
+    assert {"Brussels inhabitants", "Commission", "report"} <= grams
+
+
 def test_a_capitalised_stop_word_inside_a_name_is_part_of_it():
     # "New" is a stop word, but in mid-sentence before another capitalised word it is part
     # of a name: the option is "New York Stock Exchange", not "York Stock Exchange"

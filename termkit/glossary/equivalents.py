@@ -129,9 +129,6 @@ def _contains(text_fold: str, form_fold: str) -> bool:
     return False
 
 
-_POSSESSIVE = re.compile(r"['’]s$")
-
-
 def _words(tokens) -> list[str]:
     return [t.text for t in tokens if t.text[:1].isalnum() or t.text in ("&",)]
 
@@ -178,11 +175,12 @@ class EquivalentFinder:
         self._gram_freq: Counter[str] = Counter()
         for grams in self._grams:
             self._gram_freq.update({_key(g) for g in grams})
+        # the words of each folded English sentence, found as pairs_with() finds a phrase's
+        # (folded "fibre-optic" is two words, "£4" is "ps 4"; "Poor's" is "poor" and "'s")
         self._word_pairs: dict[str, set[int]] = defaultdict(set)
-        for k, words in enumerate(self._en_words):
-            for w in words:
-                for piece in fold(w).split():  # fold() spells "fibre-optic" as two words, as pairs_with() looks them up
-                    self._word_pairs[_stem(piece)].add(k)
+        for k, text in enumerate(self._en_fold):
+            for w in set(_words(tokenize(text))):
+                self._word_pairs[_stem(w)].add(k)
         self._fr_index: dict[str, list[int]] = defaultdict(list)
         for k, folded in enumerate(self._fr_fold):
             for w in set(folded):
@@ -288,8 +286,7 @@ class EquivalentFinder:
 
     def pairs_with(self, option_fold: str) -> set[int]:
         """Indices of the pairs whose English holds a (folded) phrase."""
-        # the word index holds words, not "&" nor a possessive's "'s" (Standard & Poor's)
-        words = [_stem(_POSSESSIVE.sub("", w)) for w in option_fold.split() if any(c.isalnum() for c in w)]
+        words = [_stem(w) for w in _words(tokenize(option_fold))]
         if not words:
             return set()
         pool = set(self._word_pairs.get(words[0], set()))
@@ -435,10 +432,12 @@ class EquivalentFinder:
         occs = self.occurrences(cand)
         links = sorted({k for k, _, _ in occs})
         opts: dict[str, Option] = {}
+        fr_marks = _CLAUSE_MARKS.intersection("".join(cand.forms))
 
         def add(surface: str, method: str, note: str = "") -> Option:
             surface = " ".join(surface.split())
-            key = _key(surface) if _balanced(surface) else ""  # "Islamic Movement (ETIM" is no phrase
+            # "Islamic Movement (ETIM" is no phrase, nor a span across a clause ("animation, aimed")
+            key = _key(surface) if _balanced(surface) and not _CLAUSE_MARKS.intersection(surface) - fr_marks else ""
             opt = opts.setdefault(key, Option(key)) if key else Option("")  # nothing to fold: dropped
             opt.surfaces[surface] += 1
             opt.methods.add(method)
@@ -818,17 +817,19 @@ def _related(alt: str, en: str, cand: Candidate) -> bool:
     return any(_stem(w) in en_stems or skeleton(w)[:4] in fr_skels for w in alt_words)
 
 
-_CLAUSE_END = set(",;:!?()[]\"“”«».")
+_CLAUSE_MARKS = frozenset(',;:!?"“”«»')  # an option holds none the French does not
 
 
 def _clauses(tokens) -> list[list[str]]:
-    """The words of a sentence cut at clause punctuation ("smartphones, cars" are not adjacent)."""
+    """The words of a sentence cut at punctuation and at every other token that is not a
+    word: "smartphones, cars" are not adjacent, nor are "5" and "of" in "5% of Brussels",
+    "of" and "4" in "provision of £4", "Commission" and "report" in "Commission's report"."""
     out: list[list[str]] = [[]]
     for t in tokens:
-        if t.text in _CLAUSE_END:
-            out.append([])
-        elif t.text[:1].isalnum() or t.text == "&":
+        if t.text[:1].isalnum() or t.text == "&":
             out[-1].append(t.text)
+        else:
+            out.append([])
     return [c for c in out if c]
 
 
