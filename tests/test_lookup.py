@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import shutil
+import sqlite3
 import sys
 
 import pytest
 
-from termkit.glossary import read_tsv, write_glossary, write_tsv
+from termkit.glossary import Concept, Glossary, read_tsv, write_glossary, write_tsv
 from termkit.lookup import Lookup, default_glossaries
+from termkit.lookup.index import index_path
 
 from conftest import ROOT, SEED_GLOSSARY, termkit
 
@@ -61,6 +63,22 @@ def test_index_refreshes_when_the_glossary_changes(tmp_path):
     g.concepts[0].en_variants.append("Qazaqstan Republic")
     write_tsv(g, gloss)
     assert Lookup([str(gloss)], cache).find("Qazaqstan Republic")[0].concept.id == g.concepts[0].id
+
+
+def test_an_index_made_with_the_keys_of_an_earlier_release_is_rebuilt(tmp_path):
+    # the keys are fold(): the tenth round made a currency symbol a word of its own ("£4" was
+    # "ps4", is "ps 4"), so an index written by the earlier release must not be read as it is
+    gloss = tmp_path / "g.fr-en.tsv"
+    write_tsv(Glossary([Concept("provision", "provision de 4 500 millions de livres", "£4 500 million provision",
+                                status="approved")]), gloss)
+    cache = tmp_path / "cache"
+    assert Lookup([str(gloss)], cache).find("£4 500 million provision")[0].hit.match == "exact"
+    db = sqlite3.connect(index_path(gloss, cache))
+    with db:  # what the earlier release wrote: its keys, its signature
+        db.execute("UPDATE forms SET key = replace(key, 'ps 4', 'ps4'), stem = replace(stem, 'ps 4', 'ps4')")
+        db.execute("UPDATE meta SET v = '1' || substr(v, instr(v, ':')) WHERE k = 'signature'")
+    db.close()
+    assert Lookup([str(gloss)], cache).find("£4 500 million provision")[0].hit.match == "exact"
 
 
 def test_tbx_glossary_and_default_glossaries(tmp_path):

@@ -26,7 +26,7 @@ from termkit.errors import InputError
 from termkit.glossary.model import Concept
 from termkit.textnorm import fold, stem_key
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"  # the keys are fold() and stem_key(): bumped when either changes (2: currency symbols)
 _SCHEMA = """
 CREATE TABLE meta(k TEXT PRIMARY KEY, v TEXT);
 CREATE TABLE concepts(n INTEGER PRIMARY KEY, data TEXT NOT NULL);
