@@ -34,8 +34,10 @@ def fold(text: str) -> str:
 
     A currency symbol is a word of its own (``£4 500`` -> ``ps 4 500``): romanised in place it
     would glue letters to the number (``ps4``), and the number would no longer be found."""
-    t = _CURRENCY.sub(r" \g<0> ", _ELISION.sub("", clean(text)))
-    t = (t if t.isascii() else unidecode(t)).casefold()
+    t = _ELISION.sub("", clean(text))
+    if not t.isascii():
+        t = unidecode(_CURRENCY.sub(r" \g<0> ", t))
+    t = t.casefold()
     return " ".join(_SEP.split(t)).strip()
 
 
