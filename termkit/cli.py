@@ -406,28 +406,53 @@ def glossary_reject(glossary_path: str, ids: tuple[str, ...]) -> None:
         click.echo(f"{change.id}: {change.before.get('status', 'rejected')} -> rejected", err=True)
 
 
-@glossary.command("set", short_help="Edit one concept: English, variants, forbidden forms, note.")
+@glossary.command("set", short_help="Edit one concept: English, French, variants, forbidden forms, type, note...")
 @click.argument("glossary_path", metavar="GLOSSARY")
 @click.argument("concept_id", metavar="ID")
 @click.option("--en", help="The preferred English term (the old one stays an admitted variant).")
+@click.option("--fr", help="The French canonical form (the old one stays a French variant).")
 @click.option("--add-variant", multiple=True, metavar="FORM", help="Admit an English variant. Repeatable.")
-@click.option("--remove-variant", multiple=True, metavar="FORM", help="Drop an English variant. Repeatable.")
+@click.option("--remove-variant", multiple=True, metavar="FORM", help="Drop an English or French variant. Repeatable.")
 @click.option("--forbid", multiple=True, metavar="FORM", help="Mark an English form forbidden. Repeatable.")
+@click.option("--type", "ctype", type=click.Choice(["PER", "ORG", "LOC", "MISC", "TERM"], case_sensitive=False),
+              help="The concept's type.")
+@click.option("--pos", help="Part of speech (noun, properNoun, adjective, verb, adverb, other).")
+@click.option("--subject", help="Subject field.")
+@click.option("--definition", help="Replace the definition.")
 @click.option("--note", help="Replace the note.")
 @click.option("--status", type=click.Choice(["candidate", "approved", "rejected"]))
-def glossary_set(glossary_path, concept_id, en, add_variant, remove_variant, forbid, note, status) -> None:
-    """Edit one concept of a TSV glossary (atomically, other rows untouched).
+@click.option("--merge-into", metavar="ID", help="Merge this concept into another: its forms become the other's variants.")
+@click.option("--split-off", metavar="FORM", help="Make one of its French variants a concept of its own.")
+@report_format
+def glossary_set(glossary_path, concept_id, en, fr, add_variant, remove_variant, forbid, ctype, pos, subject,
+                 definition, note, status, merge_into, split_off, fmt) -> None:
+    """Edit one concept of a TSV glossary: atomically, all or nothing, other rows untouched.
+    The same rules as the review page: a form is one line and one term (no ' | ').
 
     \b
     Examples:
       termkit glossary set glossaries/c5.fr-en.tsv kazakhstan --forbid Kazakstan --note "CLDR form"
       termkit glossary set glossaries/c5.fr-en.tsv route-de-la-soie --en "Silk Road" --status approved
+      termkit glossary set glossaries/c5.fr-en.tsv tau-ken-samruk --type ORG
+      termkit glossary set glossaries/c5.fr-en.tsv kirghizstan --merge-into kirghizistan
     """
+    import json
+
     from termkit.review import set_fields
 
-    change = set_fields(glossary_path, concept_id, en, add_variant, remove_variant, forbid, note, status)
-    for key in change.after:
-        click.echo(f"{change.id}: {key}: {change.before.get(key)!r} -> {change.after[key]!r}", err=True)
+    changes = set_fields(glossary_path, concept_id, en, add_variant, remove_variant, forbid, note, status, fr=fr,
+                         type=ctype, pos=pos, subject=subject, definition=definition, merge=merge_into,
+                         split=split_off)
+    if fmt == "json":
+        click.echo(json.dumps([{"id": c.id, "before": c.before, "after": c.after} for c in changes],
+                              ensure_ascii=False))
+        return
+    from termkit.safetext import for_terminal
+
+    for change in changes:
+        for key in change.after:
+            click.echo(for_terminal(f"{change.id}: {key}: {change.before.get(key)!r} -> {change.after[key]!r}"),
+                       err=True)
 
 
 @glossary.command("stats", short_help="Counts by status and type.")
@@ -634,7 +659,8 @@ def lookup(query: str | None, glossaries: tuple[str, ...], lang: str, limit: int
     without accents or case (kirghizistan), with typos (Kirgizistan) and by prefix. The
     first call indexes each glossary (SQLite, refreshed when the file changes).
     Without QUERY, reads one query per line from stdin (interactive or piped; JSON
-    output is then one object per line). Exit 1 when a single QUERY finds nothing.
+    output is then one object per line). Exit 1 when a single QUERY finds nothing; exit 2
+    when a line of stdin is not UTF-8 (that line is skipped, the others answered).
 
     \b
     Examples:
@@ -647,6 +673,7 @@ def lookup(query: str | None, glossaries: tuple[str, ...], lang: str, limit: int
     import json
 
     from termkit.lookup import Lookup, default_glossaries, format_result, format_suggestions
+    from termkit.safetext import for_terminal
 
     files = default_glossaries() + list(glossaries)
     if not files:
@@ -667,21 +694,32 @@ def lookup(query: str | None, glossaries: tuple[str, ...], lang: str, limit: int
         elif nearest:
             click.echo(format_suggestions(q, nearest))
         else:
-            click.echo(f"{q}: not found in {len(files)} glossar{'y' if len(files) == 1 else 'ies'}")
+            click.echo(f"{for_terminal(q)}: not found in {len(files)} glossar{'y' if len(files) == 1 else 'ies'}")
         return 0 if results else 1
 
     if query is not None:
         sys.exit(answer(query))
     interactive = sys.stdin.isatty()
+    bad, number = 0, 0
     while True:
         if interactive:
             click.echo("lookup> ", nl=False, err=True)
-        line = sys.stdin.readline()
-        if not line:
+        raw = sys.stdin.buffer.readline()
+        if not raw:
             break
+        number += 1
+        try:
+            line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError as exc:
+            bad += 1
+            click.echo(f"termkit: error: <stdin>:{number}: not valid UTF-8 (byte 0x{raw[exc.start]:02x}); skipped "
+                       "(convert the input to UTF-8, e.g. iconv -f cp1252 -t utf-8)", err=True)
+            continue
         if line.strip():
             answer(line.strip())
             sys.stdout.flush()
+    if bad:
+        sys.exit(2)
 
 
 @cli.command(short_help="Check translations: terms, names, numbers, consistency.")

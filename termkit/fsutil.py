@@ -6,7 +6,9 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
+import stat
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
@@ -23,6 +25,53 @@ def _unwritable(target: Path, exc: OSError) -> TermkitError:
                         "choose a writable location with -o, or fix the folder's permissions")
 
 
+_KINDS = ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISCHR, "a character device"),
+          (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a directory"))
+
+
+def file_kind(path: str | os.PathLike) -> str | None:
+    """What ``path`` is when it exists and is not a regular file (``"a FIFO (named pipe)"``,
+    ``"a character device"``...), following symlinks; None for a regular file or no file."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None
+    return next((name for test, name in _KINDS if test(mode)), None if stat.S_ISREG(mode) else "not a regular file")
+
+
+def real_target(path: str | os.PathLike) -> Path:
+    """The file a write to ``path`` must change: a symlink's final target (the link is kept).
+
+    Raises :class:`TermkitError` (exit 2) when it exists and is not a regular file: a device,
+    a FIFO, a socket or a directory is never replaced by a file."""
+    target = Path(os.path.realpath(path)) if os.path.islink(path) else Path(path)
+    kind = file_kind(target)
+    if kind:
+        raise TermkitError(f"cannot write {path}: it is {kind}",
+                           "write to a regular file, or to stdout with -o -")
+    return target
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def clean_stale_temporaries(target: Path) -> None:
+    """Remove ``.NAME.PID.*.tmp`` files that a killed process left beside ``target``."""
+    with contextlib.suppress(OSError):
+        for tmp in target.parent.glob(f".{target.name}.*.tmp"):
+            parts = tmp.name[len(target.name) + 2:].split(".")
+            if parts and parts[0].isdigit() and not _pid_alive(int(parts[0])):
+                with contextlib.suppress(OSError):
+                    tmp.unlink()
+
+
 @contextlib.contextmanager
 def atomic_write(path: str | os.PathLike, mode: str = "w", encoding: str | None = "utf-8") -> Iterator[IO]:
     """Open a temporary file beside ``path``; on success rename it over ``path``.
@@ -30,12 +79,16 @@ def atomic_write(path: str | os.PathLike, mode: str = "w", encoding: str | None 
     If the block raises (or the process is interrupted), the temporary file is
     removed and any previous ``path`` is left untouched. A target that cannot be
     written (read-only folder, missing permission, full disk) raises a
-    :class:`TermkitError` naming the target, not the temporary file.
+    :class:`TermkitError` naming the target, not the temporary file. A symlink is
+    written through (its target changes, the link stays); a device, FIFO or other
+    file that is not regular is refused. Temporary files of killed processes
+    (``.NAME.PID.*.tmp``) are removed.
     """
-    target = Path(path)
+    target = real_target(path)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        clean_stale_temporaries(target)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp", dir=target.parent)
     except OSError as exc:
         raise _unwritable(target, exc) from None
     try:
@@ -57,22 +110,43 @@ def atomic_write(path: str | os.PathLike, mode: str = "w", encoding: str | None 
         raise
 
 
+class GlossaryBusy(TermkitError):
+    """Another process held a glossary's lock for longer than the caller would wait."""
+
+
 @contextlib.contextmanager
-def locked(path: str | os.PathLike) -> Iterator[None]:
+def locked(path: str | os.PathLike, timeout: float | None = None) -> Iterator[None]:
     """Hold an exclusive lock on ``PATH.lock`` while a glossary is read, changed and written.
 
-    The lock file is removed when the block ends, also after a failure. A process that
-    opened the file before it was removed notices (its inode is gone) and locks anew,
-    so two processes never both believe they hold the lock.
+    The lock file lies beside the file a symlink points to, so two links to one glossary share
+    it. It is removed when the block ends, also after a failure (and a lock file that a killed
+    process left is taken over and removed). A process that opened the file before it was
+    removed notices (its inode is gone) and locks anew, so two processes never both believe
+    they hold the lock. With ``timeout`` (seconds), :class:`GlossaryBusy` is raised when the
+    lock is not had by then.
     """
-    lock = Path(str(path) + ".lock")
+    real = Path(os.path.realpath(path)) if os.path.islink(path) else Path(path)
+    lock = Path(str(real) + ".lock")
+    deadline = None if timeout is None else time.monotonic() + timeout
     while True:
         try:
             lock.parent.mkdir(parents=True, exist_ok=True)
             fh = open(lock, "a")  # noqa: SIM115 (closed below)
         except OSError as exc:
             raise _unwritable(Path(path), exc) from None
-        fcntl.flock(fh, fcntl.LOCK_EX)
+        if deadline is None:
+            fcntl.flock(fh, fcntl.LOCK_EX)
+        else:
+            while True:
+                try:
+                    fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() >= deadline:
+                        fh.close()
+                        raise GlossaryBusy(f"{path} is being changed by another process (its lock {lock} is held)",
+                                           "try again when that command has finished") from None
+                    time.sleep(0.05)
         try:
             same = os.stat(lock).st_ino == os.fstat(fh.fileno()).st_ino
         except FileNotFoundError:

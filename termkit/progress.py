@@ -37,9 +37,9 @@ class Progress:
     def __enter__(self) -> Progress:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, exc_type, *exc) -> None:
         if self.mode != "none" and (self.chars or self.docs):
-            self._report(final=True)
+            self._report(final=True, stopped=exc_type is not None)
             if self.live:
                 self.stream.write("\n")
                 self.stream.flush()
@@ -54,7 +54,7 @@ class Progress:
             self._last = now
             self._report()
 
-    def _report(self, final: bool = False) -> None:
+    def _report(self, final: bool = False, stopped: bool = False) -> None:
         elapsed = max(time.monotonic() - self.start, 1e-9)
         rate = self.chars / elapsed
         eta = (self.total - self.chars) / rate if rate and not final else 0.0
@@ -63,12 +63,12 @@ class Progress:
                                           "total_chars": self.total, "documents": self.docs, "words": self.words,
                                           "elapsed_s": round(elapsed, 1), "words_per_s": round(self.words / elapsed),
                                           "docs_per_s": round(self.docs / elapsed, 2), "eta_s": round(eta, 1),
-                                          "final": final}) + "\n")
+                                          "final": final, "stopped": stopped}) + "\n")
         else:
             pct = min(100.0, 100.0 * self.chars / self.total)
             line = (f"{self.label} {pct:5.1f}%  {self.chars / 1e6:.1f}/{self.total / 1e6:.1f} MB  "
                     f"{self.docs} docs  {self.words / elapsed:,.0f} words/s  {self.docs / elapsed:.1f} docs/s  "
-                    f"{'done in ' + _clock(elapsed) if final else 'ETA ' + _clock(eta)}")
+                    f"{('stopped after ' if stopped else 'done in ') + _clock(elapsed) if final else 'ETA ' + _clock(eta)}")
             self.stream.write(("\r" + line + "\x1b[K") if self.live else line + "\n")
         self.stream.flush()
 

@@ -16,9 +16,19 @@ _ESCAPES = re.compile(
 )
 
 
+def _formula_like(cell: str) -> bool:
+    return cell.lstrip("'").startswith(FORMULA_START)
+
+
 def neutralise_formula(cell: str) -> str:
-    """``cell`` as a spreadsheet shows it as text: a leading ``'`` when it would start a formula."""
-    return "'" + cell if cell.startswith(FORMULA_START) else cell
+    """``cell`` as a spreadsheet shows it as text: a leading ``'`` when it would start a formula
+    (after any apostrophes, so that :func:`restore_formula` undoes it exactly)."""
+    return "'" + cell if _formula_like(cell) else cell
+
+
+def restore_formula(cell: str) -> str:
+    """The text of a cell that :func:`neutralise_formula` wrote (its leading ``'`` dropped)."""
+    return cell[1:] if cell.startswith("'") and _formula_like(cell) else cell
 
 
 def for_terminal(text: str) -> str:

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from termkit.errors import InputError
+from termkit.fsutil import file_kind
 
 SGML_SUFFIXES = {".sgm", ".sgml"}
 _DOC_RE = re.compile(r"<doc\b([^>]*)>(.*?)</doc\s*>", re.DOTALL | re.IGNORECASE)
@@ -88,6 +89,14 @@ def decode_text(data: bytes, path: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def check_regular(path: str) -> None:
+    """Raise :class:`InputError` when ``path`` exists and is not a regular file (a FIFO, a device,
+    a socket), following symlinks: reading one would hang or never end."""
+    kind = file_kind(path)
+    if kind and kind != "a directory":
+        raise InputError(path, f"is {kind}, not a regular file", "pass a regular file, or - to read stdin")
+
+
 def read_bytes(path: str) -> bytes:
     """Read a file's bytes (``-`` is stdin), turning OS errors into :class:`InputError`."""
     if path == "-":
@@ -95,6 +104,7 @@ def read_bytes(path: str) -> bytes:
     p = Path(path)
     if p.is_dir():
         raise InputError(path, "is a directory", f"pass the files inside it, e.g. {path.rstrip('/')}/*.txt")
+    check_regular(path)
     try:
         return p.read_bytes()
     except FileNotFoundError:

@@ -11,6 +11,7 @@ from lxml import etree
 
 from termkit import __version__
 from termkit.check.model import CheckReport
+from termkit.safetext import for_terminal
 
 FORMATS = ("text", "json", "junit", "sarif")
 CHECK_HELP = {
@@ -36,13 +37,14 @@ def _text(report: CheckReport, out: IO[str], color: bool) -> None:
 
     style = click.style if color else (lambda t, **_: t)
     colors = {"error": "red", "warning": "yellow", "info": "cyan"}
+    t = for_terminal  # the data (glossary cells, articles) may hold escape sequences: never sent raw to a terminal
     for f in report.findings:
-        where = f"{f.doc}:{f.segment}" + (f" (line {f.line})" if f.line else "")
-        fix = f" -> {f.suggestion}" if f.suggestion else ""
-        out.write(f"{where}: {style(f.severity, fg=colors[f.severity], bold=True)} [{f.check}] {f.message}{fix}\n")
+        where = t(f"{f.doc}:{f.segment}") + (f" (line {f.line})" if f.line else "")
+        fix = f" -> {t(f.suggestion)}" if f.suggestion else ""
+        out.write(f"{where}: {style(f.severity, fg=colors[f.severity], bold=True)} [{f.check}] {t(f.message)}{fix}\n")
         for label, text, span in (("FR", f.source_text, f.source_span), ("EN", f.target_text, f.target_span)):
             if text and f.check != "consistency":
-                out.write(f"    {label}: {_marked(text, span, style)}\n")
+                out.write(f"    {label}: {_marked(t(text), t(span), style)}\n")
     counts = Counter(f.severity for f in report.findings)
     summary = ", ".join(f"{counts[s]} {s}(s)" for s in ("error", "warning", "info") if counts[s]) or "clean"
     out.write(f"{report.documents} document(s), {report.segments} segment(s): {summary}\n")

@@ -9,7 +9,7 @@ from pathlib import Path
 from termkit.check.model import Segment
 from termkit.errors import InputError
 from termkit.glossary.formats.xmlsafe import refuse_entity_declarations
-from termkit.sources import SourceDocument, read_documents
+from termkit.sources import SourceDocument, check_regular, read_documents
 
 
 @dataclass
@@ -64,6 +64,7 @@ def read_bilingual(path: str) -> list[BilingualDocument]:
     """One document from a bilingual file (TMX, XLIFF, PO) opened by translate-toolkit."""
     from translate.storage import factory
 
+    check_regular(path)
     if not Path(path).is_file():
         raise InputError(path, "is a directory" if Path(path).is_dir() else "no such file", "check the path")
     refuse_entity_declarations(path)

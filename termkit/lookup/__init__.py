@@ -10,6 +10,7 @@ Light on purpose: no NLP stack is imported on this path, so ``termkit lookup`` s
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 from collections.abc import Sequence
@@ -18,6 +19,7 @@ from pathlib import Path
 
 from termkit.glossary.model import Concept
 from termkit.lookup.index import FormHit, GlossaryIndex, rank
+from termkit.safetext import for_terminal
 
 GLOSSARY_SUFFIXES = (".tsv", ".tbx", ".csv")
 
@@ -96,11 +98,19 @@ def clean_query(query: str) -> str:
     return " ".join(_CONTROL.sub(" ", query).split())
 
 
+def for_display(c: Concept) -> Concept:
+    """A copy of ``c`` whose text holds no terminal control sequence (a glossary cell is data, not
+    commands for the terminal): for text output only; the file and JSON keep the text as it is."""
+    return dataclasses.replace(c, **{f.name: (for_terminal(v) if isinstance(v := getattr(c, f.name), str)
+                                              else [for_terminal(x) for x in v] if isinstance(v, list) else v)
+                                     for f in dataclasses.fields(c)})
+
+
 def format_suggestions(query: str, results: list[Result]) -> str:
     """"not found" plus the nearest concepts, one line each."""
-    lines = [f"{query}: not found; nearest concepts:"]
+    lines = [f"{for_terminal(query)}: not found; nearest concepts:"]
     for r in results:
-        c = r.concept
+        c = for_display(r.concept)
         lines.append(f"  {c.fr} -> {c.en or '(no English yet)'}  (shares words with {r.hit.form!r}, "
                      f"{'English' if r.hit.lang == 'en' else 'French'})  {r.glossary}#{c.id}")
     return "\n".join(lines)
@@ -108,7 +118,7 @@ def format_suggestions(query: str, results: list[Result]) -> str:
 
 def format_result(result: Result, style=lambda text, **_: text) -> str:
     """A translator-friendly block: the equivalent first, then variants, status, forbidden forms, note."""
-    c, hit = result.concept, result.hit
+    c, hit = for_display(result.concept), result.hit
     src_lang = hit.lang
     target = c.en if src_lang == "fr" else c.fr
     source = c.fr if src_lang == "fr" else c.en

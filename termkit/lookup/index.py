@@ -24,6 +24,7 @@ from rapidfuzz import fuzz
 
 from termkit.errors import InputError
 from termkit.glossary.model import Concept
+from termkit.sources import check_regular
 from termkit.textnorm import fold, stem_key
 
 SCHEMA_VERSION = "2"  # the keys are fold() and stem_key(): bumped when either changes (2: currency symbols)
@@ -120,6 +121,7 @@ class GlossaryIndex:
         from termkit.glossary.formats import iter_concepts
 
         path = Path(glossary)
+        check_regular(str(path))
         if not path.is_file():
             raise InputError(str(glossary), "is a directory" if path.is_dir() else "no such file",
                              "pass a glossary file (TSV, TBX or CSV)")

@@ -12,12 +12,22 @@
     message.className = error ? "error" : "";
   }
 
+  // The sticky header covers the top of the page: scroll a focused row just below it, never under
+  // it and never leaving a band between them.
+  const top = document.querySelector("header.top");
+  function fitHeader() { document.documentElement.style.scrollPaddingTop = (top ? top.offsetHeight : 0) + "px"; }
+  fitHeader();
+  window.addEventListener("resize", fitHeader);
+
   function focus(i) {
     const all = cards();
     if (!all.length) return;
     current = Math.max(0, Math.min(i, all.length - 1));
     all.forEach((c, k) => c.classList.toggle("current", k === current));
-    all[current].scrollIntoView({block: "nearest"});
+    // the row's top just below the sticky header (scroll-padding-top): never under it, no band above it
+    const box = all[current].getBoundingClientRect();
+    const head = top ? top.getBoundingClientRect().bottom : 0;
+    if (box.top < head || box.bottom > window.innerHeight) all[current].scrollIntoView({block: "start"});
   }
 
   function fieldsOf(card) {
@@ -27,7 +37,8 @@
   function render(card, c) {
     card.dataset.version = c.version;
     card.dataset.fields = JSON.stringify({en: c.en, en_variants: c.en_variants, en_forbidden: c.en_forbidden,
-                                          status: c.status, note: c.note});
+                                          status: c.status, note: c.note, type: c.type, fr: c.fr,
+                                          fr_variants: c.fr_variants, subject: c.subject, definition: c.definition});
     card.className = card.className.replace(/status-\w+/, "status-" + c.status);
     card.querySelector(".status").textContent = c.status;
     const en = card.querySelector("header .en");
@@ -49,8 +60,13 @@
     list("ul.variants", c.en_variants, true);
     list("ul.forbidden", c.en_forbidden, false);
     card.querySelector(".note").textContent = c.note;
+    card.querySelector(".subject").textContent = c.subject;
+    card.querySelector(".definition").textContent = c.definition;
+    card.querySelector("header .type").textContent = c.type;
+    card.querySelector("header .fr").textContent = c.fr;
     const form = card.querySelector("form.edit");
     form.en.value = c.en; form.note.value = c.note; form.add_variant.value = ""; form.forbid.value = "";
+    form.type.value = c.type; form.fr.value = c.fr; form.subject.value = c.subject; form.definition.value = c.definition;
   }
 
   // One request at a time, in the order the reviewer acted: a quick "a" then "r" must not
@@ -88,16 +104,54 @@
     return true;
   }
 
+  async function bulk(items) {
+    const resp = await fetch("/api/bulk", {
+      method: "POST", headers: {"Content-Type": "application/json", "X-CSRF-Token": token},
+      body: JSON.stringify({items: items})});
+    const data = await resp.json();
+    if (resp.status === 409) {
+      const card = document.getElementById("c-" + data.concept.id);
+      if (card) render(card, data.concept);
+      say(data.error + " (nothing was changed)", true);
+      return false;
+    }
+    if (!resp.ok) { say(data.error || ("error " + resp.status), true); return false; }
+    data.concepts.forEach((c) => { const card = document.getElementById("c-" + c.id); if (card) render(card, c); });
+    document.getElementById("reviewed").textContent = data.reviewed;
+    return true;
+  }
+
+  async function decideShown(status) {
+    const shown = cards();
+    if (!shown.length) { say("no rows shown"); return; }
+    const before = shown.map((card) => ({id: card.dataset.id, fields: fieldsOf(card)}));
+    const items = shown.map((card) => ({id: card.dataset.id, version: card.dataset.version, op: "status", value: status}));
+    if (await bulk(items)) {
+      history.push({bulk: before});
+      say(status + ": " + shown.length + " rows (u undoes all of them)");
+    }
+  }
+
   async function undo() {
     const last = history.pop();
     if (!last) { say("nothing to undo"); return; }
+    if (last.bulk) {
+      const items = last.bulk.map((b) => ({id: b.id, version: document.getElementById("c-" + b.id).dataset.version,
+                                           op: "restore", fields: b.fields}));
+      if (await bulk(items)) say("undone: " + items.length + " rows");
+      return;
+    }
     const card = document.getElementById("c-" + last.id);
     if (card && await send(card, {op: "restore", fields: last.fields}, false)) say("undone: " + last.id);
   }
 
+  const approveShown = document.getElementById("approve-shown");
+  if (approveShown) approveShown.addEventListener("click", () => queued(() => decideShown("approved")));
+  const rejectShown = document.getElementById("reject-shown");
+  if (rejectShown) rejectShown.addEventListener("click", () => queued(() => decideShown("rejected")));
+
   cards().forEach((card, k) => {
     card.querySelector("header").addEventListener("click", () => focus(k));
-    card.dataset.fields = "null";
     card.querySelector(".approve").addEventListener("click", () => queued(() => send(card, {op: "status", value: "approved"}, true)));
     card.querySelector(".reject").addEventListener("click", () => queued(() => send(card, {op: "status", value: "rejected"}, true)));
     card.querySelector(".undo").addEventListener("click", () => queued(undo));
@@ -129,20 +183,15 @@
       if (f.add_variant.value) ops.push({op: "add_variant", value: f.add_variant.value});
       if (f.forbid.value) ops.push({op: "forbid", value: f.forbid.value});
       if (fields === null || f.note.value !== fields.note) ops.push({op: "note", value: f.note.value});
-      let first = true;
-      for (const op of ops) { if (!await send(card, op, first)) break; first = false; }
+      if (fields === null || f.type.value !== fields.type) ops.push({op: "type", value: f.type.value});
+      if (fields === null || f.fr.value !== fields.fr) ops.push({op: "fr", value: f.fr.value});
+      if (fields === null || f.subject.value !== fields.subject) ops.push({op: "subject", value: f.subject.value});
+      if (fields === null || f.definition.value !== fields.definition) ops.push({op: "definition", value: f.definition.value});
+      if (ops.length) await queued(() => send(card, {ops: ops}, true));  // all or nothing
       f.en.blur();
     });
   });
 
-  // The row's fields as the server has them, for undo: read from the rendered card at start.
-  cards().forEach((card) => {
-    const variants = Array.from(card.querySelectorAll("ul.variants li")).map((li) => li.firstChild.textContent.trim());
-    const forbidden = Array.from(card.querySelectorAll("ul.forbidden li")).map((li) => li.textContent);
-    card.dataset.fields = JSON.stringify({en: card.querySelector("form.edit").en.value, en_variants: variants,
-      en_forbidden: forbidden, status: card.querySelector(".status").textContent,
-      note: card.querySelector("form.edit").note.value});
-  });
 
   document.addEventListener("keydown", (ev) => {
     const tag = (ev.target.tagName || "").toLowerCase();

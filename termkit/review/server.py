@@ -3,18 +3,22 @@
 Server-rendered HTML with a little plain JavaScript; every asset ships in the package
 (no CDN). Safe defaults: it binds 127.0.0.1, checks the Host header (against DNS
 rebinding), requires a per-server CSRF token on every change, escapes everything that comes
-from the data, and writes only the glossary named on the command line.
+from the data, forbids framing (``frame-ancestors 'none'``, ``X-Frame-Options``) and MIME
+sniffing, caps request bodies at 1 MB, answers 400 to any malformed query or body, and writes
+only the glossary named on the command line.
 
-Every change is a row-level edit (:mod:`termkit.review.store`): atomic, under the glossary's
-lock, untouched rows byte for byte. Each row has a version (a hash of its line in the file);
-a change sent with an old version (another tab, a `glossary build` meanwhile) is refused
-with 409 and the row as it is now, which the page shows.
+Every change goes through :mod:`termkit.glossary.edit`, as the CLI's do: checked first, then
+written atomically under the glossary's lock (taken off the event loop, with a timeout: a
+glossary another process holds answers 503), touching only its rows. Each row has a version
+(a hash of its line in the file); a change sent with an old version (another tab, a
+`glossary build` meanwhile) is refused with 409 and the row as it is now, which the page shows.
 """
 
 from __future__ import annotations
 
 import hashlib
 import html
+import json
 import os
 import re
 import secrets
@@ -22,19 +26,29 @@ import threading
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from termkit.errors import InputError
+from termkit.errors import InputError, TermkitError
+from termkit.fsutil import GlossaryBusy
+from termkit.glossary.edit import TYPES, EditError, Op, StaleEdit, edit_concepts, row_version
+from termkit.glossary.formats.tsv import TsvDocument
+from termkit.glossary.model import STATUSES, Concept
 
 if TYPE_CHECKING:  # annotations only: the module is imported lazily where it runs
     from starlette.applications import Starlette
-from termkit.fsutil import atomic_write, locked
-from termkit.glossary.formats.tsv import COLUMNS, format_row, read_tsv
-from termkit.glossary.model import STATUSES, Concept
-from termkit.review.store import rows_of
 
 PAGE_SIZE = 50
+MAX_BODY = 1 << 20  # bytes in one request body
+LOCK_TIMEOUT = 5.0  # seconds a change waits for another process's lock before answering 503
 _CONFIDENCE = re.compile(r"\((\d\.\d+)\)")
+SECURITY_HEADERS = {
+    "Content-Security-Policy": "default-src 'self'; style-src 'self'; script-src 'self'; frame-ancestors 'none'; "
+                               "base-uri 'none'; form-action 'self'",
+    "X-Frame-Options": "DENY",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "Cache-Control": "no-store",
+}
 
 
 def confidence(c: Concept) -> float:
@@ -46,24 +60,23 @@ def confidence(c: Concept) -> float:
     return float(m.group(1)) if m else 0.0
 
 
-def row_version(line: str) -> str:
-    """The version of a row: a short hash of its line in the file."""
-    return hashlib.sha256(line.rstrip("\n").encode("utf-8")).hexdigest()[:12]
-
-
 @dataclass
 class Snapshot:
-    """The glossary as last read: lines, header, concepts, where each id is, and the file's signature."""
+    """The glossary as last read, for the page: its lines, concepts and the file's signature
+    (device, inode, mtime, size and a hash of its bytes: a change that keeps mtime and size is seen)."""
 
-    lines: list[str]
-    header: list[str]
+    doc: TsvDocument
     concepts: list[Concept]
-    line_of: dict[str, int]
-    signature: tuple[int, int]
+    signature: tuple
+
+    def version(self, concept_id: str) -> str:
+        """The version of a row as last read."""
+        return row_version(self.doc.lines[self.doc.ids[concept_id]])
 
 
 class ReviewStore:
-    """The one glossary a review server may change, read again whenever the file changes."""
+    """The one glossary a review server may change. The page reads a snapshot, re-read whenever
+    the file changes; every change re-reads the file under its lock (never a cached copy)."""
 
     def __init__(self, path: str | os.PathLike) -> None:
         self.path = str(path)
@@ -71,134 +84,78 @@ class ReviewStore:
         self._mutex = threading.Lock()
         self.snapshot()  # a bad glossary fails at start, with its line
 
-    def _signature(self) -> tuple[int, int]:
-        st = os.stat(self.path)
-        return st.st_mtime_ns, st.st_size
+    def _signature(self) -> tuple:
+        try:
+            st = os.stat(self.path)
+            with open(self.path, "rb") as fh:
+                digest = hashlib.sha256(fh.read()).hexdigest()
+        except FileNotFoundError:
+            raise InputError(self.path, "no such file", "check the path (was it moved or deleted?)") from None
+        except OSError as exc:
+            raise InputError(self.path, exc.strerror or str(exc), "check the path and its permissions") from None
+        return st.st_dev, st.st_ino, st.st_mtime_ns, st.st_size, digest
 
     def snapshot(self) -> Snapshot:
         """The glossary, re-read if the file changed on disk."""
-        sig = self._signature()
-        if self._snap is None or self._snap.signature != sig:
-            concepts = read_tsv(self.path).concepts
-            lines, header, line_of = rows_of(self.path)
-            self._snap = Snapshot(lines, header, concepts, line_of, sig)
-        return self._snap
+        from termkit.sources import check_regular
+
+        check_regular(self.path)
+        with self._mutex:
+            sig = self._signature()
+            if self._snap is None or self._snap.signature != sig:
+                doc = TsvDocument.read(self.path)
+                self._snap = Snapshot(doc, doc.concepts(), sig)
+            return self._snap
 
     def version(self, concept_id: str) -> str:
         """The current version of a row."""
-        snap = self.snapshot()
-        return row_version(snap.lines[snap.line_of[concept_id]])
+        return self.snapshot().version(concept_id)
 
-    def apply(self, concept_id: str, version: str, action: dict) -> tuple[Concept, str]:
-        """Apply one action to one concept if its row is still at ``version``.
+    def apply(self, concept_id: str, version: str, action: Any) -> tuple[Concept, str]:
+        """Apply one action (the page's JSON: ``{"op", "value"}``, or ``{"ops": [...]}`` for several,
+        all or nothing) to one concept if its row is still at ``version``.
 
         Returns the concept and its new version; raises :class:`StaleEdit` when the row
-        changed meanwhile, :class:`InputError` for an unknown id or a bad action.
+        changed meanwhile, :class:`InputError` for an unknown id or a bad action (nothing is
+        written then), :class:`GlossaryBusy` when another process holds the lock too long.
         """
-        with self._mutex, locked(self.path):
-            snap = self.snapshot()
-            if concept_id not in snap.line_of:
-                raise InputError(self.path, f"no concept with id {concept_id!r}", "reload the page")
-            k = snap.line_of[concept_id]
-            if row_version(snap.lines[k]) != version:
-                concept = next(c for c in snap.concepts if c.id == concept_id)
-                raise StaleEdit(concept, row_version(snap.lines[k]))
-            concept = next(c for c in snap.concepts if c.id == concept_id)
-            if action.get("op") in ("merge", "split"):
-                return self._restructure(snap, k, concept, action)
-            _act(concept, action)
-            if any(getattr(concept, col) for col in COLUMNS if col not in snap.header):
-                raise InputError(self.path, f"the file has no column for {action.get('op')!r}",
-                                 "add the column to the header, or edit with `termkit glossary set`")
-            snap.lines[k] = format_row(concept, snap.header)
-            with atomic_write(self.path, "w") as fh:
-                fh.write("".join(snap.lines))
-            snap.signature = self._signature()
-            return concept, row_version(snap.lines[k])
-
-
-    def _restructure(self, snap: Snapshot, k: int, concept: Concept, action: dict) -> tuple[Concept, str]:
-        """Merge a concept into another (its row goes, its forms join the other as variants), or
-        split a French variant off into a new candidate concept right below it."""
-        value = str(action.get("value", "")).strip()
-        if action["op"] == "merge":
-            if value not in snap.line_of or value == concept.id:
-                raise InputError(self.path, f"no other concept with id {value!r} to merge into", "give its id")
-            target = next(c for c in snap.concepts if c.id == value)
-            target.fr_variants += [f for f in concept.fr_forms() if f not in target.fr_forms()]
-            target.en_variants += [f for f in concept.en_forms() if f not in target.en_forms()]
-            target.en_forbidden += [f for f in concept.en_forbidden if f not in target.en_forbidden]
-            target.contexts += [x for x in concept.contexts if x not in target.contexts][: max(0, 3 - len(target.contexts))]
-            if concept.note:
-                target.note = " / ".join(x for x in (target.note, concept.note) if x)
-            snap.lines[snap.line_of[value]] = format_row(target, snap.header)
-            del snap.lines[k]
-            result = target
+        if isinstance(action, dict) and "ops" in action:  # several changes to one row, all or nothing
+            if not isinstance(action["ops"], list) or not action["ops"]:
+                raise EditError("ops must be a non-empty list of changes", "send {\"ops\": [{\"op\": ...}]}",
+                                "request")
+            ops = [Op.from_dict(a) for a in action["ops"]]
         else:
-            if value not in concept.fr_variants:
-                raise InputError(self.path, f"{value!r} is not a French variant of {concept.id!r}", "pick one")
-            concept.fr_variants = [v for v in concept.fr_variants if v != value]
-            from termkit.glossary.model import concept_id
+            ops = [Op.from_dict(action)]
+        result = edit_concepts(self.path, {concept_id: ops}, {concept_id: version}, timeout=LOCK_TIMEOUT)
+        merge = next((o for o in ops if o.op == "merge"), None)
+        target = str(merge.value).strip() if merge else concept_id
+        return next(c for c in result.concepts if c.id == target), result.versions[target]
 
-            new_id, n = concept_id(value), 2
-            while new_id in snap.line_of:
-                new_id, n = f"{concept_id(value)}-{n}", n + 1
-            new = Concept(new_id, value, type=concept.type, pos=concept.pos, subject=concept.subject,
-                          status="candidate", evidence=f"split from {concept.id}")
-            snap.lines[k] = format_row(concept, snap.header)
-            snap.lines.insert(k + 1, format_row(new, snap.header))
-            result = concept
-        with atomic_write(self.path, "w") as fh:
-            fh.write("".join(snap.lines))
-        self._snap = None  # row positions changed: read the file again
-        return result, self.version(result.id)
-
-
-class StaleEdit(Exception):
-    """A change sent for a row that changed since the page read it."""
-
-    def __init__(self, concept: Concept, version: str) -> None:
-        super().__init__(concept.id)
-        self.concept = concept
-        self.version = version
-
-
-def _act(c: Concept, action: dict) -> None:
-    op = action.get("op")
-    value = str(action.get("value", "")).strip()
-    if op == "status" and value in STATUSES:
-        c.status = value
-    elif op == "en":
-        if c.en and c.en != value and c.en not in c.en_variants:
-            c.en_variants.insert(0, c.en)
-        c.en = value
-        c.en_variants = [v for v in c.en_variants if v != value]
-    elif op == "add_variant" and value:
-        if value not in c.en_variants and value != c.en:
-            c.en_variants.append(value)
-    elif op == "remove_variant":
-        c.en_variants = [v for v in c.en_variants if v != value]
-    elif op == "forbid" and value:
-        c.en_variants = [v for v in c.en_variants if v != value]
-        if value not in c.en_forbidden:
-            c.en_forbidden.append(value)
-    elif op == "note":
-        c.note = value
-    elif op == "restore":  # undo: the fields as they were
-        for key in ("en", "en_variants", "en_forbidden", "status", "note"):
-            if key in action.get("fields", {}):
-                setattr(c, key, action["fields"][key])
-    else:
-        raise InputError("request", f"unknown action {op!r}", "use status, en, add_variant, remove_variant, "
-                         "forbid, note or restore")
-    if " | " in value or "\t" in value or "\n" in value:
-        raise InputError("request", "a form may not hold ' | ', a tab or a line break", "edit it out")
+    def apply_many(self, items: Any) -> list[tuple[Concept, str]]:
+        """Apply one action to each of several concepts, all or nothing (bulk approve, reject, undo).
+        ``items``: a list of ``{"id", "version", "op", "value" | "fields"}``."""
+        if not isinstance(items, list) or not items or not all(isinstance(i, dict) for i in items):
+            raise EditError("items must be a non-empty list of changes", "send {\"items\": [{\"id\": ...}]}", "request")
+        ops: dict[str, list[Op]] = {}
+        versions: dict[str, str] = {}
+        for item in items:
+            cid = item.get("id")
+            if not isinstance(cid, str):
+                raise EditError("each change needs the concept's id", "send its id", "request")
+            op = Op.from_dict(item)
+            if op.op in ("merge", "split"):
+                raise EditError(f"{op.op} is not a bulk action", "merge or split one concept at a time", "request")
+            ops.setdefault(cid, []).append(op)
+            versions[cid] = str(item.get("version", ""))
+        result = edit_concepts(self.path, ops, versions, timeout=LOCK_TIMEOUT)
+        return [(c, result.versions[c.id]) for c in result.concepts]
 
 
 def concept_json(c: Concept, version: str) -> dict:
     """What the page needs of a concept."""
     return {"id": c.id, "fr": c.fr, "fr_variants": c.fr_variants, "en": c.en, "en_variants": c.en_variants,
             "en_forbidden": c.en_forbidden, "type": c.type, "status": c.status, "note": c.note,
+            "subject": c.subject, "definition": c.definition, "pos": c.pos,
             "evidence": c.evidence, "confidence": confidence(c), "version": version}
 
 
@@ -213,40 +170,74 @@ def _highlight(sentence: str, forms: list[str]) -> str:
     return out
 
 
-def render_page(store: ReviewStore, params: dict, token: str) -> str:
-    """The review page: filters, progress, one card per concept of the current page."""
-    snap = store.snapshot()
-    status = params.get("status", "candidate")
-    ctype = params.get("type", "")
-    text = params.get("q", "").strip().lower()
-    min_conf = float(params.get("min", 0) or 0)
-    page = max(1, int(params.get("page", 1) or 1))
-    rows = [c for c in snap.concepts
-            if (not status or c.status == status) and (not ctype or c.type == ctype)
-            and confidence(c) >= min_conf
-            and (not text or text in " ".join([c.fr, c.en, *c.fr_variants, *c.en_variants]).lower())]
-    rows.sort(key=lambda c: (-confidence(c), snap.line_of[c.id]))
-    total = len(rows)
-    shown = rows[(page - 1) * PAGE_SIZE: page * PAGE_SIZE]
-    reviewed = sum(c.status != "candidate" for c in snap.concepts)
+@dataclass
+class Filters:
+    """The page's query: status, type, text, least confidence, page; checked (400 otherwise)."""
+
+    status: str = "candidate"
+    type: str = ""
+    q: str = ""
+    min: float = 0.0
+    page: int = 1
+
+    @classmethod
+    def parse(cls, params: dict) -> Filters:
+        """Filters from query parameters; raises :class:`InputError` naming the bad one. A decimal
+        comma (``0,5``) is read as a decimal point."""
+        status = params.get("status", "candidate")
+        if status and status not in STATUSES:
+            raise InputError("query", f"status {status!r} is not one of {', '.join(STATUSES)}", "pick one in the list")
+        ctype = params.get("type", "")
+        if ctype and ctype not in TYPES:
+            raise InputError("query", f"type {ctype!r} is not one of {', '.join(TYPES)}", "pick one in the list")
+        raw_min = (params.get("min", "") or "0").strip().replace(",", ".")
+        try:
+            least = float(raw_min)
+        except ValueError:
+            raise InputError("query", f"confidence {params.get('min')!r} is not a number", "type e.g. 0.5") from None
+        if not 0 <= least <= 1:
+            raise InputError("query", f"confidence {least} is not between 0 and 1", "type e.g. 0.5")
+        try:
+            page = int(params.get("page", "1") or 1)
+        except ValueError:
+            raise InputError("query", f"page {params.get('page')!r} is not a number", "use the pager links") from None
+        return cls(status, ctype, params.get("q", "").strip(), least, max(1, page))
+
+    def query(self, page: int) -> str:
+        """The query string of another page with the same filters."""
+        from urllib.parse import urlencode
+
+        return urlencode({"status": self.status, "type": self.type, "q": self.q, "min": self.min or "", "page": page})
+
+    def keep(self, c: Concept) -> bool:
+        """Whether concept ``c`` is shown."""
+        text = self.q.lower()
+        return ((not self.status or c.status == self.status) and (not self.type or c.type == self.type)
+                and confidence(c) >= self.min
+                and (not text or text in " ".join([c.fr, c.en, *c.fr_variants, *c.en_variants]).lower()))
+
+
+def _card(c: Concept, version: str) -> str:
     e = html.escape
-    cards = []
-    for c in shown:
-        version = row_version(snap.lines[snap.line_of[c.id]])
-        contexts = "".join(
-            f"<li><span class='ctx-fr'>{_highlight(x, c.fr_forms())}</span>"
-            + (f"<span class='ctx-en'>{_highlight(en, c.en_forms())}</span>" if en else "") + "</li>"
-            for x, en in zip(c.contexts[:3], [*c.en_contexts, *[""] * 3]))
-        variants = "".join(f'<li>{e(v)} <button class="rm" data-value="{e(v)}" title="remove">×</button></li>'
-                           for v in c.en_variants)
-        forbidden = "".join(f"<li>{e(v)}</li>" for v in c.en_forbidden)
-        suggestions = "".join(
-            f'<li><button type="button" class="use" data-value="{e(sug.split(" (")[0])}" '
-            f'title="use this English">{e(sug.split(" (")[0])}</button> {e(sug[len(sug.split(" (")[0]):])}</li>'
-            for sug in c.en_suggestions)
-        suggested = f'<h4>Suggestions</h4><ol class="suggestions">{suggestions}</ol>' if suggestions else ""
-        cards.append(f'''
-<article class="concept status-{e(c.status)}" id="c-{e(c.id)}" data-id="{e(c.id)}" data-version="{version}" tabindex="-1">
+    contexts = "".join(
+        f"<li><span class='ctx-fr'>{_highlight(x, c.fr_forms())}</span>"
+        + (f"<span class='ctx-en'>{_highlight(en, c.en_forms())}</span>" if en else "") + "</li>"
+        for x, en in zip(c.contexts[:3], [*c.en_contexts, *[""] * 3]))
+    variants = "".join(f'<li>{e(v)} <button class="rm" data-value="{e(v)}" title="remove">×</button></li>'
+                       for v in c.en_variants)
+    forbidden = "".join(f"<li>{e(v)}</li>" for v in c.en_forbidden)
+    suggestions = "".join(
+        f'<li><button type="button" class="use" data-value="{e(sug.split(" (")[0])}" '
+        f'title="use this English">{e(sug.split(" (")[0])}</button> {e(sug[len(sug.split(" (")[0]):])}</li>'
+        for sug in c.en_suggestions)
+    suggested = f'<h4>Suggestions</h4><ol class="suggestions">{suggestions}</ol>' if suggestions else ""
+    types = "".join(f'<option{" selected" if t == c.type else ""}>{t}</option>' for t in TYPES)
+    fields = json.dumps({"en": c.en, "en_variants": c.en_variants, "en_forbidden": c.en_forbidden, "status": c.status,
+                         "note": c.note, "type": c.type, "fr": c.fr, "fr_variants": c.fr_variants,
+                         "subject": c.subject, "definition": c.definition}, ensure_ascii=False)
+    return f'''
+<article class="concept status-{e(c.status)}" id="c-{e(c.id)}" data-id="{e(c.id)}" data-version="{version}"
+  data-fields="{e(fields)}" tabindex="-1">
   <header><span class="type">{e(c.type)}</span> <span class="fr">{e(c.fr)}</span>
     <span class="arrow">→</span> <span class="en">{e(c.en) or '<em>(no English)</em>'}</span>
     <span class="status">{e(c.status)}</span> <span class="conf">{confidence(c):.2f}</span></header>
@@ -257,12 +248,18 @@ def render_page(store: ReviewStore, params: dict, token: str) -> str:
     {suggested}
     <ol class="contexts">{contexts}</ol>
     <p class="evidence">{e(c.evidence)}</p>
+    <p class="subject">{e(c.subject)}</p>
+    <p class="definition">{e(c.definition)}</p>
     <p class="note">{e(c.note)}</p>
     <form class="edit" autocomplete="off">
       <label>English <input name="en" value="{e(c.en)}"></label>
       <label>Add variant <input name="add_variant"></label>
       <label>Forbid <input name="forbid"></label>
       <label>Note <input name="note" value="{e(c.note)}"></label>
+      <label>Type <select name="type">{types}</select></label>
+      <label>French <input name="fr" value="{e(c.fr)}"></label>
+      <label>Subject <input name="subject" value="{e(c.subject)}"></label>
+      <label>Definition <textarea name="definition" rows="2">{e(c.definition)}</textarea></label>
       <button type="submit">Save</button>
     </form>
     <form class="restructure" autocomplete="off">
@@ -274,41 +271,113 @@ def render_page(store: ReviewStore, params: dict, token: str) -> str:
     <p class="actions"><button class="approve">Approve (a)</button> <button class="reject">Reject (r)</button>
       <button class="edit-btn">Edit (e)</button> <button class="undo">Undo (u)</button></p>
   </div>
-</article>''')
+</article>'''
+
+
+def render_page(store: ReviewStore, params: dict, token: str) -> str:
+    """The review page: filters, progress, bulk actions, one card per concept of the current page."""
+    f = Filters.parse(params)
+    snap = store.snapshot()
+    order = {cid: k for k, cid in enumerate(snap.doc.ids)}
+    rows = sorted((c for c in snap.concepts if f.keep(c)), key=lambda c: (-confidence(c), order[c.id]))
+    total = len(rows)
     pages = (total + PAGE_SIZE - 1) // PAGE_SIZE or 1
-    options = "".join(f'<option value="{s}"{" selected" if s == status else ""}>{s}</option>'
+    page = min(f.page, pages)
+    shown = rows[(page - 1) * PAGE_SIZE: page * PAGE_SIZE]
+    reviewed = sum(c.status != "candidate" for c in snap.concepts)
+    e = html.escape
+    options = "".join(f'<option value="{s}"{" selected" if s == f.status else ""}>{s}</option>'
                       for s in ("", *STATUSES))
-    types = "".join(f'<option value="{t}"{" selected" if t == ctype else ""}>{t}</option>'
-                    for t in ("", "PER", "ORG", "LOC", "MISC", "TERM"))
+    types = "".join(f'<option value="{t}"{" selected" if t == f.type else ""}>{t}</option>' for t in ("", *TYPES))
     return _asset("page.html").format(
         title=e(Path(store.path).name), path=e(store.path), token=token, reviewed=reviewed,
         total_concepts=len(snap.concepts), shown=len(shown), matching=total, page=page, pages=pages,
-        status_options=options, type_options=types, q=e(params.get("q", "")), min=e(str(params.get("min", ""))),
-        cards="".join(cards) or "<p class='empty'>Nothing to review with these filters.</p>",
-        prev=page - 1, next=page + 1, prev_hidden="" if page > 1 else " hidden",
-        next_hidden="" if page < pages else " hidden", status=e(status), type=e(ctype))
+        status_options=options, type_options=types, q=e(f.q), min=e(params.get("min", "")),
+        cards="".join(_card(c, snap.version(c.id)) for c in shown)
+        or "<p class='empty'>Nothing to review with these filters.</p>",
+        prev_query=e(f.query(page - 1)), next_query=e(f.query(page + 1)),
+        prev_hidden="" if page > 1 else " hidden", next_hidden="" if page < pages else " hidden")
+
+
+async def read_json(request) -> Any:
+    """The request's JSON body, at most :data:`MAX_BODY` bytes; raises :class:`BadRequest`."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > MAX_BODY:
+        raise BadRequest(413, f"request body over {MAX_BODY} bytes")
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > MAX_BODY:
+            raise BadRequest(413, f"request body over {MAX_BODY} bytes")
+    try:
+        return json.loads(body)
+    except (ValueError, RecursionError):
+        raise BadRequest(400, "the request body is not JSON") from None
+
+
+class BadRequest(Exception):
+    """A request refused before it reaches the glossary: its status code and one line."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def host_allowed(host_header: str, allowed_hosts: set[str] | None) -> bool:
+    """Whether a Host header names one of ``allowed_hosts`` (any port; ``[::1]`` as ``::1``).
+    Written here rather than Starlette's TrustedHostMiddleware, which cuts ``[::1]:8765`` at the first colon."""
+    if allowed_hosts is None:
+        return True
+    host = host_header.strip()
+    name = host[1:host.index("]")] if host.startswith("[") and "]" in host else host.rsplit(":", 1)[0]
+    return name in allowed_hosts
 
 
 def make_app(path: str | os.PathLike, allowed_hosts: set[str] | None = None, token: str | None = None) -> Starlette:
     """The Starlette application reviewing the glossary at ``path``."""
     from starlette.applications import Starlette
+    from starlette.concurrency import run_in_threadpool
+    from starlette.middleware import Middleware
     from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
     from starlette.routing import Route
 
     store = ReviewStore(path)
     csrf = token or secrets.token_urlsafe(24)
 
-    def host_ok(request) -> bool:
-        if allowed_hosts is None:
-            return True
-        return request.headers.get("host", "").rsplit(":", 1)[0].strip("[]") in allowed_hosts
+    class Guard:
+        """Every response: the security headers; every request: the Host check."""
+
+        def __init__(self, app) -> None:
+            self.app = app
+
+        async def __call__(self, scope, receive, send) -> None:
+            if scope["type"] != "http":
+                await self.app(scope, receive, send)
+                return
+            headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
+
+            async def secured(message) -> None:
+                if message["type"] == "http.response.start":
+                    message.setdefault("headers", [])
+                    present = {k.lower() for k, _ in message["headers"]}
+                    message["headers"] += [(k.lower().encode(), v.encode()) for k, v in SECURITY_HEADERS.items()
+                                           if k.lower().encode() not in present]
+                await send(message)
+
+            if not host_allowed(headers.get("host", ""), allowed_hosts):
+                await PlainTextResponse("bad Host header", status_code=400)(scope, receive, secured)
+                return
+            await self.app(scope, receive, secured)
+
+    def error(status: int, message: str, **extra) -> JSONResponse:
+        return JSONResponse({"error": message, **extra}, status_code=status)
 
     async def page(request):
-        if not host_ok(request):
-            return PlainTextResponse("bad Host header", status_code=400)
-        return HTMLResponse(render_page(store, dict(request.query_params), csrf),
-                            headers={"Cache-Control": "no-store", "Content-Security-Policy":
-                                     "default-src 'self'; style-src 'self'; script-src 'self'"})
+        try:
+            body = await run_in_threadpool(render_page, store, dict(request.query_params), csrf)
+        except TermkitError as exc:
+            return PlainTextResponse(f"termkit: {exc}\n", status_code=400)
+        return HTMLResponse(body)
 
     async def asset(request):
         name = request.path_params["name"]
@@ -317,51 +386,78 @@ def make_app(path: str | os.PathLike, allowed_hosts: set[str] | None = None, tok
         kind = "text/javascript" if name.endswith(".js") else "text/css"
         return Response(_asset(name), media_type=kind)
 
-    async def change(request):
-        if not host_ok(request):
-            return PlainTextResponse("bad Host header", status_code=400)
+    async def guarded(request, work):
         if not secrets.compare_digest(request.headers.get("x-csrf-token", ""), csrf):
-            return JSONResponse({"error": "missing or wrong CSRF token: reload the page"}, status_code=403)
+            return error(403, "missing or wrong CSRF token: reload the page")
         try:
-            body = await request.json()
-            concept, version = store.apply(request.path_params["cid"], str(body.get("version", "")), body)
+            body = await read_json(request)
+            if not isinstance(body, dict):
+                raise BadRequest(400, "the request body must be a JSON object")
+            answer = await run_in_threadpool(work, body)
+        except BadRequest as exc:
+            return error(exc.status, str(exc))
         except StaleEdit as stale:
-            return JSONResponse({"error": "this row changed since the page was loaded (another tab or a build): "
-                                          "it now reads as shown; redo your change if it still applies",
-                                 "concept": concept_json(stale.concept, stale.version)}, status_code=409)
-        except (InputError, ValueError) as exc:
-            return JSONResponse({"error": str(exc)}, status_code=400)
-        snap = store.snapshot()
+            return error(409, "this row changed since the page was loaded (another tab or a build): it now reads "
+                              "as shown; redo your change if it still applies",
+                         concept=concept_json(stale.concept, stale.version))
+        except GlossaryBusy as exc:
+            return error(503, f"glossary busy: {exc}")
+        except TermkitError as exc:
+            return error(400, str(exc))
+        snap = await run_in_threadpool(store.snapshot)
         reviewed = sum(c.status != "candidate" for c in snap.concepts)
-        return JSONResponse({"concept": concept_json(concept, version), "reviewed": reviewed,
-                             "total": len(snap.concepts)})
+        return JSONResponse({**answer, "reviewed": reviewed, "total": len(snap.concepts)})
+
+    async def change(request):
+        cid = request.path_params["cid"]
+
+        def work(body: dict) -> dict:
+            concept, version = store.apply(cid, str(body.get("version", "")), body)
+            return {"concept": concept_json(concept, version)}
+
+        return await guarded(request, work)
+
+    async def bulk(request):
+        def work(body: dict) -> dict:
+            return {"concepts": [concept_json(c, v) for c, v in store.apply_many(body.get("items"))]}
+
+        return await guarded(request, work)
 
     routes = [Route("/", page), Route("/static/{name}", asset),
-              Route("/api/concept/{cid:path}", change, methods=["POST"])]
-    return Starlette(routes=routes)
+              Route("/api/concept/{cid:path}", change, methods=["POST"]),
+              Route("/api/bulk", bulk, methods=["POST"])]
+    return Starlette(routes=routes, middleware=[Middleware(Guard)])
 
 
 def serve(path: str, host: str = "127.0.0.1", port: int = 8765, open_browser: bool = True,
           echo=print) -> None:
-    """Run the review server until Ctrl-C."""
+    """Run the review server until Ctrl-C. The port is bound before anything is printed: a
+    port in use is an error (exit 2) that names it."""
     import socket
 
     import uvicorn
 
     loopback = host in ("127.0.0.1", "localhost", "::1")
     allowed = {"127.0.0.1", "localhost", "::1"} if loopback else None
+    app = make_app(path, allowed)  # a missing or bad glossary fails here, with its line
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError as exc:
+        sock.close()
+        raise TermkitError(f"cannot listen on {host}:{port}: {(exc.strerror or str(exc)).lower()}",
+                           "pick another port with --port, or --port 0 for any free one") from None
+    port = sock.getsockname()[1]
     if not loopback:
         echo(f"termkit: warning: serving on {host} with no authentication: anyone who can reach it can change "
              f"{path}")
-    if port == 0:
-        with socket.socket() as s:
-            s.bind((host, 0))
-            port = s.getsockname()[1]
-    app = make_app(path, allowed)
     url = f"http://{'127.0.0.1' if loopback else host}:{port}/"
     echo(f"Reviewing {path} at {url} (Ctrl-C to stop)")
     if open_browser:
         import webbrowser
 
         threading.Timer(0.8, lambda: webbrowser.open(url)).start()
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
+    server.run(sockets=[sock])

@@ -21,6 +21,7 @@ from termkit.glossary.formats.tmx import TMXFormat
 from termkit.glossary.formats.tsv import TSVFormat, append_tsv, read_tsv, write_tsv
 from termkit.glossary.merge import MergeReport, merge_stream
 from termkit.glossary.model import Concept, Glossary
+from termkit.sources import check_regular
 
 FORMATS: dict[str, GlossaryFormat] = {f.name: f for f in (TSVFormat(), TBX3Format(), TBX2Format(), CSVFormat(),
                                                            TMXFormat())}
@@ -41,11 +42,14 @@ def detect_format(path: str) -> GlossaryFormat:
         if suffix in fmt.extensions and suffix != ".tbx":
             return fmt
     if suffix in (".tbx", ".xml"):
+        check_regular(path)
         try:
             with open(path, "rb") as fh:
                 head = fh.read(65536)
         except OSError:
             return FORMATS["tbx"]  # the reader reports the error with the path
+        if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 (MultiTerm writes it so)
+            head = head.decode("utf-16", errors="ignore").encode("utf-8")
         return FORMATS["tbx2"] if b"<martif" in head else FORMATS["tbx"]
     raise InputError(path, f"unknown glossary file type {suffix or '(no extension)'!r}",
                      "use .tsv, .tbx, .csv or .tmx, or name the format with --from")
@@ -53,6 +57,7 @@ def detect_format(path: str) -> GlossaryFormat:
 
 def iter_concepts(path: str, fmt: str | None = None) -> Iterator[Concept]:
     """Stream the concepts of a glossary file in any supported format."""
+    check_regular(path)
     return (get_format(fmt) if fmt else detect_format(path)).read(path)
 
 

@@ -3,7 +3,9 @@
 Header: ``id, fr, fr_variants, en, en_variants, en_forbidden, type, pos, subject,
 definition, status, note, evidence, contexts, confidence, en_suggestions``, where ``fr``/``en`` are the locales
 asked for (``fr-FR``, ``en-GB`` ...). List cells are joined with `` | ``. UTF-8 with a
-BOM so that spreadsheet programs open accents correctly.
+BOM so that spreadsheet programs open accents correctly. A cell that a spreadsheet would run
+as a formula (starting with ``=``, ``+``, ``-``, ``@``, tab or CR) is written with a leading
+``'`` (OWASP's advice against CSV injection); reading drops it again.
 """
 
 from __future__ import annotations
@@ -15,13 +17,21 @@ from typing import BinaryIO
 
 from termkit.errors import InputError
 from termkit.glossary.formats.base import FormatOptions, GlossaryFormat, parse_confidence
-from termkit.glossary.formats.tsv import SEP
+from termkit.glossary.formats.tsv import SEP, escape_cell, split_list
 from termkit.glossary.model import STATUSES, Concept, concept_id, normalize_pos
+from termkit.safetext import neutralise_formula, restore_formula
 from termkit.sources import decode_text, read_bytes
 
 FIELDS = ("id", "fr", "fr_variants", "en", "en_variants", "en_forbidden", "type", "pos", "subject", "definition",
           "status", "note", "evidence", "contexts", "confidence", "en_suggestions")
 LISTS = {"fr_variants", "en_variants", "en_forbidden", "contexts", "en_suggestions"}
+
+
+def _text(value) -> str:
+    """A cell's text: list items joined with `` | `` (a ``|`` inside an item escaped), 2-decimal floats."""
+    if isinstance(value, list):
+        return SEP.join(escape_cell(v, in_list=True) if "|" in v or "\\" in v else v for v in value)
+    return "" if value is None else f"{value:.2f}" if isinstance(value, float) else value
 
 
 def _header(field: str, locales: dict[str, str]) -> str:
@@ -61,9 +71,8 @@ class CSVFormat(GlossaryFormat):
             if len(row) != len(fields):
                 raise InputError(path, f"{len(row)} cells where the header has {len(fields)}",
                                  "quote cells that hold commas", line=line)
-            cells = dict(zip(fields, row))
-            kw = {f: ([x.strip() for x in cells[f].split(SEP.strip()) if x.strip()] if f in LISTS else cells[f].strip())
-                  for f in FIELDS if f in cells}
+            cells = {f: restore_formula(cell) for f, cell in zip(fields, row)}
+            kw = {f: (split_list(cells[f]) if f in LISTS else cells[f].strip()) for f in FIELDS if f in cells}
             if not kw.get("fr"):
                 continue
             if kw.get("id"):
@@ -90,7 +99,6 @@ class CSVFormat(GlossaryFormat):
         writer = csv.writer(text)
         writer.writerow([_header(f, options.locales) for f in FIELDS])
         for c in concepts:
-            writer.writerow([SEP.join(v) if isinstance(v := getattr(c, f), list) else "" if v is None
-                             else f"{v:.2f}" if isinstance(v, float) else v for f in FIELDS])
+            writer.writerow([neutralise_formula(_text(getattr(c, f))) for f in FIELDS])
         text.flush()
         text.detach()

@@ -3,21 +3,33 @@
 One row per concept; list cells (variants, forbidden forms, contexts) are joined
 with `` | ``. Columns: id, fr, fr_variants, en, en_variants, en_forbidden, type,
 pos, subject, status, note, evidence, contexts, definition, en_contexts, confidence,
-en_suggestions (the last five optional). Lines starting with ``#`` are comments.
+en_suggestions (all but id, fr, en and status optional). Lines starting with ``#`` are comments.
+
+One line model (:class:`TsvDocument`) is shared by the reader, the row editor and the writer,
+so that any Unicode text in any cell round-trips:
+
+* a line ends at LF, CRLF or CR only (never at U+2028, U+0085, VT or FF, which are cell text);
+  each line keeps its own ending, and the file keeps its BOM and encoding when a row is edited;
+* inside a cell, a backslash, tab, LF and CR are written ``\\\\``, ``\\t``, ``\\n``, ``\\r``; in a
+  list cell a ``|`` inside an item is ``\\|``; an id that starts with ``#`` is written ``\\#``
+  (the row is not a comment). A backslash before any other character is read as itself.
+* a cell's outer whitespace is not part of its value.
 """
 
 from __future__ import annotations
 
 import io
 import os
+import re
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from typing import BinaryIO, TextIO
 
 from termkit.errors import InputError
 from termkit.fsutil import atomic_write
 from termkit.glossary.formats.base import FormatOptions, GlossaryFormat, parse_confidence
 from termkit.glossary.model import STATUSES, Concept, Glossary
-from termkit.sources import decode_text, read_bytes
+from termkit.sources import read_bytes
 
 COLUMNS = ("id", "fr", "fr_variants", "en", "en_variants", "en_forbidden", "type", "pos", "subject", "status",
            "note", "evidence", "contexts", "definition", "en_contexts", "confidence", "en_suggestions")
@@ -28,57 +40,235 @@ REQUIRED = ("id", "fr", "en", "status")
 LIST_COLUMNS = {"fr_variants", "en_variants", "en_forbidden", "contexts", "en_contexts", "en_suggestions"}
 SEP = " | "
 
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\n|\r|$)")
+_UNESCAPE = re.compile(r"\\([\\tnr|#])")
+_UNESCAPED = {"t": "\t", "n": "\n", "r": "\r"}
 
-def _split(cell: str) -> list[str]:
-    return [x.strip() for x in cell.split(SEP.strip()) if x.strip()] if cell.strip() else []
+
+def split_lines(text: str) -> list[str]:
+    """The lines of ``text``, each with its own ending (LF, CRLF or CR); no other character ends a line."""
+    lines = _LINE.findall(text)
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines
+
+
+def escape_cell(value: str, in_list: bool = False) -> str:
+    """``value`` as a TSV cell: backslash, tab, LF and CR escaped (and ``|`` inside a list item)."""
+    out = value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+    return out.replace("|", "\\|") if in_list else out
+
+
+def unescape_cell(cell: str) -> str:
+    """The value of a TSV cell (the inverse of :func:`escape_cell`)."""
+    return _UNESCAPE.sub(lambda m: _UNESCAPED.get(m.group(1), m.group(1)), cell) if "\\" in cell else cell
+
+
+def split_list(cell: str) -> list[str]:
+    """The items of a list cell: split at every ``|`` that is not escaped, each item stripped."""
+    if "\\" not in cell:
+        return [x.strip() for x in cell.split("|") if x.strip()]
+    items, start, k = [], 0, 0
+    while k < len(cell):
+        if cell[k] == "\\":
+            k += 2
+            continue
+        if cell[k] == "|":
+            items.append(cell[start:k])
+            start = k + 1
+        k += 1
+    items.append(cell[start:])
+    return [unescape_cell(x.strip()) for x in items if x.strip()]
+
+
+def _is_skipped(line: str) -> bool:
+    return not line.strip() or line.startswith("#")
+
+
+def _ending(line: str) -> str:
+    return "\r\n" if line.endswith("\r\n") else line[-1] if line.endswith(("\n", "\r")) else ""
+
+
+def _decode(data: bytes, path: str) -> tuple[str, str]:
+    """The text of a TSV file and its encoding (utf-8, utf-8-sig or utf-16); names the first bad byte."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError as exc:
+            raise InputError(path, f"invalid UTF-16 ({exc.reason})", "re-save it as UTF-8") from None
+    encoding = "utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8"
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        start = exc.start + (3 if encoding == "utf-8-sig" else 0)
+        line = data.count(b"\n", 0, start) + 1
+        column = start - (data.rfind(b"\n", 0, start) + 1) + 1
+        raise InputError(path, f"not valid UTF-8 (byte 0x{data[start]:02x})",
+                         "convert it to UTF-8, e.g. iconv -f cp1252 -t utf-8 FILE > FILE.utf8",
+                         line=line, column=column) from None
+    if "\x00" in text:
+        raise InputError(path, "looks like a binary file (it holds NUL bytes)", "pass a TSV glossary")
+    return text, encoding
+
+
+@dataclass
+class TsvDocument:
+    """A TSV glossary as lines: the reader, the row editor and the writer all go through it.
+
+    ``lines`` keep their own line ends; ``ids`` maps each concept id to its line index. Rows are
+    parsed only when asked for (:meth:`concept`), so a one-row edit of a large file stays cheap.
+    """
+
+    path: str
+    lines: list[str]
+    header_at: int
+    header: list[str]
+    ids: dict[str, int] = field(default_factory=dict)
+    encoding: str = "utf-8"
+
+    @classmethod
+    def parse(cls, text: str, path: str, encoding: str = "utf-8") -> TsvDocument:
+        """Split ``text`` into lines and locate the header and every row; raises :class:`InputError`
+        for an empty file, a header without the required columns or a duplicate id."""
+        lines = split_lines(text)
+        header_at = next((k for k, line in enumerate(lines) if not _is_skipped(line)), None)
+        if header_at is None:
+            raise InputError(path, "is empty" if not text.strip() else "has no header line",
+                             f"start it with the header line: {chr(9).join(COLUMNS)}")
+        header = [h.strip() for h in lines[header_at].rstrip("\r\n").split("\t")]
+        missing = [c for c in REQUIRED if c not in header]
+        if missing:
+            raise InputError(path, f"header lacks column(s) {', '.join(missing)}",
+                             "use the header: " + " ".join(COLUMNS), line=header_at + 1)
+        doc = cls(path, lines, header_at, header, {}, encoding)
+        for k in range(header_at + 1, len(lines)):
+            if _is_skipped(lines[k]):
+                continue
+            cid = unescape_cell(lines[k].split("\t", 1)[0].strip())
+            if cid in doc.ids:
+                raise InputError(path, f"duplicate id {cid!r}", "give each concept its own id", line=k + 1)
+            doc.ids[cid] = k
+        return doc
+
+    @classmethod
+    def read(cls, path: str | os.PathLike) -> TsvDocument:
+        """Read the TSV glossary at ``path`` (UTF-8 with or without BOM, or UTF-16 with BOM)."""
+        name = str(path)
+        text, encoding = _decode(read_bytes(name), name)
+        return cls.parse(text, name, encoding)
+
+    @property
+    def newline(self) -> str:
+        """The line end that new lines get: the header's."""
+        return _ending(self.lines[self.header_at]) or "\n"
+
+    def concept(self, concept_id: str) -> Concept:
+        """The concept of row ``concept_id``, checked (cells, required values, status)."""
+        return self._row(self.ids[concept_id])
+
+    def concepts(self) -> list[Concept]:
+        """Every concept, in file order."""
+        return [self._row(k) for k in sorted(self.ids.values())]
+
+    def _row(self, k: int) -> Concept:
+        cells = self.lines[k].rstrip("\r\n").split("\t")
+        if len(cells) != len(self.header):
+            raise InputError(self.path, f"{len(cells)} columns where the header has {len(self.header)}",
+                             "separate cells with exactly one tab each", line=k + 1)
+        kw: dict = {}
+        for col, cell in zip(self.header, cells):
+            if col in LIST_COLUMNS:
+                kw[col] = split_list(cell)
+            elif col in COLUMNS:
+                kw[col] = unescape_cell(cell.strip())
+        if not kw["id"] or not kw["fr"]:
+            raise InputError(self.path, "row without id or fr term", "fill both cells", line=k + 1)
+        if kw["status"] not in STATUSES:
+            raise InputError(self.path, f"status {kw['status']!r} is not one of {', '.join(STATUSES)}",
+                             "use candidate, approved or rejected", line=k + 1)
+        if "confidence" in kw:
+            kw["confidence"] = parse_confidence(kw["confidence"], self.path, k + 1)
+        return Concept(**kw)
+
+    def missing_columns(self, before: Concept, after: Concept) -> list[str]:
+        """Columns the file lacks that an edit from ``before`` to ``after`` needs."""
+        return [c for c in COLUMNS if c not in self.header and getattr(before, c) != getattr(after, c)]
+
+    def add_columns(self, columns: Sequence[str]) -> None:
+        """Append empty columns to the header and every row (each line keeps its ending)."""
+        new = [c for c in columns if c not in self.header]
+        if not new:
+            return
+        pad = "\t" * len(new)
+        for k in [self.header_at, *self.ids.values()]:
+            line = self.lines[k]
+            body, end = line[: len(line) - len(_ending(line))], _ending(line)
+            self.lines[k] = body + ("\t" + "\t".join(new) if k == self.header_at else pad) + end
+        self.header += new
+
+    def set_row(self, concept: Concept) -> None:
+        """Write ``concept`` over its row, in the file's columns, keeping the row's line end."""
+        k = self.ids[concept.id]
+        self.lines[k] = format_row(concept, self.header, _ending(self.lines[k]) or self.newline)
+
+    def insert_after(self, concept_id: str, concept: Concept) -> None:
+        """Add ``concept`` as a new row right below the row of ``concept_id``."""
+        k = self.ids[concept_id]
+        if not _ending(self.lines[k]):
+            self.lines[k] += self.newline
+        self.lines.insert(k + 1, format_row(concept, self.header, self.newline))
+        self._reindex()
+
+    def delete(self, concept_id: str) -> None:
+        """Remove the row of ``concept_id``."""
+        del self.lines[self.ids[concept_id]]
+        self._reindex()
+
+    def append(self, concepts: Iterable[Concept]) -> int:
+        """Add rows at the end; returns how many."""
+        if self.lines and not _ending(self.lines[-1]):
+            self.lines[-1] += self.newline
+        n = 0
+        for c in concepts:
+            self.lines.append(format_row(c, self.header, self.newline))
+            self.ids[c.id] = len(self.lines) - 1
+            n += 1
+        return n
+
+    def _reindex(self) -> None:
+        self.ids = {unescape_cell(self.lines[k].split("\t", 1)[0].strip()): k
+                    for k in range(self.header_at + 1, len(self.lines)) if not _is_skipped(self.lines[k])}
+
+    def text(self) -> str:
+        """The whole file as text."""
+        return "".join(self.lines)
+
+    def save(self) -> None:
+        """Write the file atomically in its own encoding (BOM kept), through a symlink to its target."""
+        with atomic_write(self.path, "wb") as fh:
+            fh.write(self.text().encode(self.encoding))
 
 
 def read_tsv(path: str | os.PathLike) -> Glossary:
     """Read a TSV glossary; raises :class:`InputError` naming the line and the fix."""
-    name = str(path)
-    text = decode_text(read_bytes(name), name)
-    lines = text.split("\n")
-    header_at = next((k for k, line in enumerate(lines) if line.strip() and not line.startswith("#")), None)
-    if header_at is None:
-        raise InputError(name, "is empty", f"start it with the header line: {chr(9).join(COLUMNS)}")
-    header = [h.strip() for h in lines[header_at].split("\t")]
-    missing = [c for c in REQUIRED if c not in header]
-    if missing:
-        raise InputError(name, f"header lacks column(s) {', '.join(missing)}", "use the header: " + " ".join(COLUMNS),
-                         line=header_at + 1)
-    concepts, seen = [], set()
-    for k in range(header_at + 1, len(lines)):
-        line = lines[k]
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = line.split("\t")
-        if len(cells) != len(header):
-            raise InputError(name, f"{len(cells)} columns where the header has {len(header)}",
-                             "separate cells with exactly one tab each", line=k + 1)
-        row = dict(zip(header, cells))
-        kw = {c: (_split(row.get(c, "")) if c in LIST_COLUMNS else row.get(c, "").strip()) for c in COLUMNS if c in row}
-        if not kw["id"] or not kw["fr"]:
-            raise InputError(name, "row without id or fr term", "fill both cells", line=k + 1)
-        if kw["id"] in seen:
-            raise InputError(name, f"duplicate id {kw['id']!r}", "give each concept its own id", line=k + 1)
-        if kw["status"] not in STATUSES:
-            raise InputError(name, f"status {kw['status']!r} is not one of {', '.join(STATUSES)}",
-                             "use candidate, approved or rejected", line=k + 1)
-        if "confidence" in kw:
-            kw["confidence"] = parse_confidence(kw["confidence"], name, k + 1)
-        seen.add(kw["id"])
-        concepts.append(Concept(**kw))
-    return Glossary(concepts, name)
+    doc = TsvDocument.read(path)
+    return Glossary(doc.concepts(), doc.path)
 
 
-def format_row(c: Concept, columns: Sequence[str] = COLUMNS) -> str:
-    """One TSV line (with its newline) for a concept, cells in ``columns`` order."""
-    cells = []
-    for col in columns:
-        v = getattr(c, col)
-        v = SEP.join(v) if isinstance(v, list) else ("" if v is None else f"{v:.2f}" if isinstance(v, float) else v)
-        cells.append(" ".join(str(v).replace("\t", " ").split()))
-    return "\t".join(cells) + "\n"
+def _cell(value, column: str) -> str:
+    if isinstance(value, list):
+        return SEP.join(escape_cell(v, in_list=True) for v in value)
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:.2f}"
+    cell = escape_cell(str(value))
+    return "\\" + cell if column == "id" and cell.startswith("#") else cell
+
+
+def format_row(c: Concept, columns: Sequence[str] = COLUMNS, end: str = "\n") -> str:
+    """One TSV line (with its line end) for a concept, cells in ``columns`` order."""
+    return "\t".join(_cell(getattr(c, col), col) for col in columns) + end
 
 
 def write_rows(concepts: Iterable[Concept], fh: TextIO) -> None:
@@ -90,36 +280,26 @@ def write_rows(concepts: Iterable[Concept], fh: TextIO) -> None:
 
 def read_header(path: str | os.PathLike) -> list[str]:
     """The column names of a TSV glossary's header line."""
-    text = decode_text(read_bytes(str(path)), str(path))
-    for line in text.split("\n"):
-        if line.strip() and not line.startswith("#"):
-            return [h.strip() for h in line.split("\t")]
-    return []
+    return TsvDocument.read(path).header
 
 
 def append_tsv(concepts: Iterable[Concept], path: str | os.PathLike) -> int:
     """Append concepts to an existing TSV glossary, atomically, leaving every existing byte as it was.
 
-    New rows follow the file's own column order. Only when a new concept has a value for a
-    column the file lacks (an imported definition, say) is the file rewritten whole with
-    every column, so that nothing is lost. Returns the number of rows appended.
+    New rows follow the file's own column order and line ends. Only when a new concept has a
+    value for a column the file lacks (an imported definition, say) is that column added to the
+    header and to every row (each gets one empty cell more), so that nothing is lost.
+    Returns the number of rows appended.
     """
-    header = read_header(path)
-    missing = [c for c in COLUMNS if c not in header and c not in DERIVED]
-    data = read_bytes(str(path))
-    added: list[Concept] = []
-    widen = False
-    with atomic_write(path, "wb") as fh:
-        fh.write(data)
-        if data and not data.endswith(b"\n"):
-            fh.write(b"\n")
-        for c in concepts:
-            added.append(c)
-            widen = widen or any(getattr(c, col) for col in missing)
-            fh.write(format_row(c, header).encode("utf-8"))
-    if widen:
-        write_tsv([*read_tsv(path).concepts[:-len(added)], *added], path)
-    return len(added)
+    doc = TsvDocument.read(path)
+    added = list(concepts)
+    blank = Concept("", "")
+    needed = [c for c in COLUMNS if c not in doc.header and c not in DERIVED
+              and any(getattr(x, c) != getattr(blank, c) and getattr(x, c) for x in added)]
+    doc.add_columns(needed)
+    n = doc.append(added)
+    doc.save()
+    return n
 
 
 def write_tsv(concepts: Iterable[Concept], path: str | os.PathLike) -> None:

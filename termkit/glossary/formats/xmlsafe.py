@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from lxml import etree
 
 from termkit.errors import InputError
+from termkit.sources import check_regular
 
 
 def local(tag) -> str:
@@ -47,6 +48,7 @@ def iter_elements(path: str, tags: set[str], root_names: set[str], fix: str) -> 
     never expanded and nothing is fetched; a document that declares entities is refused
     (billion laughs, external entities). Errors become :class:`InputError` with the line.
     """
+    check_regular(path)
     try:
         source = open(path, "rb")  # noqa: SIM115 (closed below, also when the caller stops early)
     except IsADirectoryError:
