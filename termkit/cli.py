@@ -24,7 +24,21 @@ MODELS_HELP = (
 )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+class TermkitGroup(click.Group):
+    """The top command group: a :class:`TermkitError` anywhere below becomes one line on stderr
+    and its exit code (2: usage or input error), also when the CLI runs in-process (CliRunner)."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except TermkitError as exc:
+            if ctx.params.get("debug"):
+                raise
+            click.echo(f"termkit: error: {exc}", err=True)
+            ctx.exit(exc.exit_code)
+
+
+@click.group(cls=TermkitGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="termkit")
 @click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
 def cli(debug: bool) -> None:
@@ -552,11 +566,15 @@ def export_cmd(glossary_path: str, fmt: str, output: str, locales: tuple[str, ..
       termkit export glossaries/c5-critical-minerals.fr-en.tsv --format tbx2 --cat-tool multiterm --numeric-ids -o mt.tbx
       termkit export glossaries/c5-critical-minerals.fr-en.tsv --format csv | head
     """
+    import itertools
+
     from termkit.glossary.formats import FormatOptions, get_format, iter_concepts
 
     options = FormatOptions.with_locales(locales, numeric_ids=numeric_ids, cat_tool=cat_tool)
     allowed = {"approved", "candidate"} if include_candidates else {"approved"}
     concepts = (c for c in iter_concepts(glossary_path) if c.status in allowed)
+    first = next(concepts, None)  # a file that cannot be read fails before anything is written, also to stdout
+    concepts = itertools.chain([first] if first else [], concepts)
     with open_output(output, binary=True) as out:
         get_format(fmt).write(concepts, out, options)
 
@@ -830,7 +848,7 @@ def main(argv: list[str] | None = None) -> None:
     signal.signal(signal.SIGTERM, terminated)
     args = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args
-    args = [a for a in args if a != "--debug"]  # accepted anywhere: `termkit align A B --debug`
+    args = (["--debug"] if debug else []) + [a for a in args if a != "--debug"]  # accepted anywhere
     try:
         rv = cli.main(args=args, prog_name="termkit", standalone_mode=False)
     except click.exceptions.Exit as exc:

@@ -127,6 +127,7 @@ def locked(path: str | os.PathLike, timeout: float | None = None) -> Iterator[No
     """
     real = Path(os.path.realpath(path)) if os.path.islink(path) else Path(path)
     lock = Path(str(real) + ".lock")
+    clean_stale_temporaries(real)
     deadline = None if timeout is None else time.monotonic() + timeout
     while True:
         try:

@@ -59,8 +59,9 @@ class SourceDocument:
         return None
 
 
-def decode_text(data: bytes, path: str) -> str:
-    """Decode file bytes as UTF-8 (BOM optional, or UTF-16 with BOM), normalising line ends.
+def decode_text(data: bytes, path: str, newlines: bool = True) -> str:
+    """Decode file bytes as UTF-8 (BOM optional, or UTF-16 with BOM), normalising line ends
+    (unless ``newlines=False``: a CSV reader sees a CR inside a quoted cell as it is).
 
     Raises :class:`InputError` naming the line and column of the first bad byte.
     """
@@ -86,7 +87,7 @@ def decode_text(data: bytes, path: str) -> str:
             ) from None
     if "\x00" in text:
         raise InputError(path, "looks like a binary file (it holds NUL bytes)", "pass a UTF-8 text or SGML file")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.replace("\r\n", "\n").replace("\r", "\n") if newlines else text
 
 
 def check_regular(path: str) -> None:

@@ -49,6 +49,11 @@ class EditError(InputError):
 
     def __init__(self, message: str, fix: str | None = None, where: str = "edit") -> None:
         super().__init__(where, message, fix)
+        self.detail = message
+
+    def at(self, where: str) -> EditError:
+        """The same error, located (``glossary.tsv: concept-id``)."""
+        return EditError(self.detail, self.fix, where)
 
 
 class StaleEdit(Exception):
@@ -132,14 +137,21 @@ def clean_form(name: str, value: Any, required: bool = False) -> str:
     return text
 
 
-def clean_value(name: str, value: Any) -> Any:
-    """The stored form of ``value`` for the editable field ``name``; raises :class:`EditError`."""
+def clean_value(name: str, value: Any, typed: bool = True) -> Any:
+    """The stored form of ``value`` for the editable field ``name``; raises :class:`EditError`.
+    ``typed=False`` (an undo putting back what the file held): forms are checked for their type
+    only, since a term imported from a termbase may hold what a reviewer cannot type."""
     if name in FORM_FIELDS:
+        if not typed:
+            text = _text(name, value)
+            if name == "fr" and not text:
+                raise EditError("fr may not be empty", "give a term")
+            return text
         return clean_form(name, value, required=name == "fr")
     if name in FORM_LIST_FIELDS:
         if not isinstance(value, list):
             raise EditError(f"{name} must be a list of terms", "send a JSON list of strings")
-        items = [_one_line(name, _text(name, v)) for v in value]
+        items = [_text(name, v) if not typed else _one_line(name, _text(name, v)) for v in value]
         return list(dict.fromkeys(v for v in items if v))
     if name == "pos":
         text = _text(name, value)
@@ -156,7 +168,7 @@ def clean_value(name: str, value: Any) -> Any:
             raise EditError(f"{name} {text!r} is not one of {', '.join(choices)}", f"use one of {', '.join(choices)}")
         return text
     if name in LINE_FIELDS:
-        return _one_line(name, _text(name, value))
+        return _one_line(name, _text(name, value)) if typed else _text(name, value)
     if name in TEXT_FIELDS:
         return _text(name, value)
     raise EditError(f"{name!r} is not a field a reviewer sets", "use one of " + ", ".join(EDITABLE))
@@ -195,7 +207,7 @@ def _apply(c: Concept, op: Op) -> None:
     if kind == "restore":
         if not isinstance(op.value, Mapping) or not op.value:
             raise EditError("restore needs the fields to restore", 'send {"op": "restore", "fields": {...}}')
-        values = {name: clean_value(name, v) for name, v in op.value.items()}  # all checked before any is set
+        values = {name: clean_value(name, v, typed=False) for name, v in op.value.items()}  # all checked first
         for name, v in values.items():
             setattr(c, name, v)
         return
@@ -269,7 +281,10 @@ def edit_concepts(path: str | os.PathLike, ops: Mapping[str, Sequence[Op]],
         edited = {}
         for cid, cid_ops in plain.items():  # every value checked before the file changes
             before = doc.concept(cid)
-            edited[cid] = (before, apply_ops(before, cid_ops))
+            try:
+                edited[cid] = (before, apply_ops(before, cid_ops))
+            except EditError as exc:
+                raise exc.at(f"{name}: {cid}") from None
         for cid, (before, after) in edited.items():
             doc.add_columns(doc.missing_columns(before, after))
             doc.set_row(after)

@@ -90,7 +90,7 @@ class ReviewStore:
             with open(self.path, "rb") as fh:
                 digest = hashlib.sha256(fh.read()).hexdigest()
         except FileNotFoundError:
-            raise InputError(self.path, "no such file", "check the path (was it moved or deleted?)") from None
+            raise InputError(self.path, "no such file", "check the path: was it moved or deleted?") from None
         except OSError as exc:
             raise InputError(self.path, exc.strerror or str(exc), "check the path and its permissions") from None
         return st.st_dev, st.st_ino, st.st_mtime_ns, st.st_size, digest

@@ -5,7 +5,8 @@ definition, status, note, evidence, contexts, confidence, en_suggestions``, wher
 asked for (``fr-FR``, ``en-GB`` ...). List cells are joined with `` | ``. UTF-8 with a
 BOM so that spreadsheet programs open accents correctly. A cell that a spreadsheet would run
 as a formula (starting with ``=``, ``+``, ``-``, ``@``, tab or CR) is written with a leading
-``'`` (OWASP's advice against CSV injection); reading drops it again.
+``'`` (OWASP's advice against CSV injection); reading drops it again. NUL, which no
+spreadsheet cell holds, is left out.
 """
 
 from __future__ import annotations
@@ -54,8 +55,8 @@ class CSVFormat(GlossaryFormat):
 
     def read(self, path: str) -> Iterator[Concept]:
         """Concepts of a CSV file; needs at least ``fr`` (any fr-XX) and ``en`` columns."""
-        text = decode_text(read_bytes(path), path)
-        reader = csv.reader(io.StringIO(text))
+        text = decode_text(read_bytes(path), path, newlines=False)
+        reader = csv.reader(io.StringIO(text, newline=""))
         header = next(reader, None)
         if not header:
             raise InputError(path, "is empty", "start it with a header such as: " + ",".join(FIELDS))
@@ -99,6 +100,6 @@ class CSVFormat(GlossaryFormat):
         writer = csv.writer(text)
         writer.writerow([_header(f, options.locales) for f in FIELDS])
         for c in concepts:
-            writer.writerow([neutralise_formula(_text(getattr(c, f))) for f in FIELDS])
+            writer.writerow([neutralise_formula(_text(getattr(c, f)).replace("\x00", "")) for f in FIELDS])
         text.flush()
         text.detach()

@@ -11,6 +11,7 @@ the builder's ``termkit-confidence: 0.93`` and ``termkit-en_suggestions``.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from typing import BinaryIO, Iterable
@@ -60,10 +61,25 @@ def xml_id(concept_id: str) -> str:
 FORBIDDEN_NOTE = "forbidden English (do not use): "
 
 
+# Characters XML 1.0 cannot hold (C0 controls but tab and line ends, U+FFFE, U+FFFF, lone surrogates).
+_XML_INVALID = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_safe(concept: Concept) -> Concept:
+    """A copy of ``concept`` without the characters XML cannot hold (a vertical tab, a form feed,
+    a NUL from a pasted cell): the rest of each value is written as it is."""
+    def clean(v):
+        return _XML_INVALID.sub("", v) if isinstance(v, str) else [clean(x) for x in v] if isinstance(v, list) else v
+
+    return dataclasses.replace(concept, **{f.name: clean(getattr(concept, f.name)) for f in dataclasses.fields(concept)})
+
+
 def concept_to_entry(concept: Concept, tbx_pos: set[str], entry_id: str | None = None,
                      forbidden_as_terms: bool = True) -> Entry:
     """The entry written for ``concept``; ``tbx_pos``: the parts of speech the dialect allows;
-    ``forbidden_as_terms=False``: forbidden English forms in a note, terms without status."""
+    ``forbidden_as_terms=False``: forbidden English forms in a note, terms without status.
+    Characters XML cannot hold are left out (:func:`xml_safe`)."""
+    concept = xml_safe(concept)
     pos = concept.pos if concept.pos in tbx_pos else ("noun" if concept.pos == "properNoun" else "other")
     fr = [Term(concept.fr, "preferred", "fullForm", pos, list(concept.contexts))]
     fr += [Term(v, "admitted", "acronym" if is_acronym(v) else "variant", pos) for v in concept.fr_variants

@@ -10,7 +10,7 @@ so that any Unicode text in any cell round-trips:
 
 * a line ends at LF, CRLF or CR only (never at U+2028, U+0085, VT or FF, which are cell text);
   each line keeps its own ending, and the file keeps its BOM and encoding when a row is edited;
-* inside a cell, a backslash, tab, LF and CR are written ``\\\\``, ``\\t``, ``\\n``, ``\\r``; in a
+* inside a cell, a backslash, tab, LF, CR and NUL are written ``\\\\``, ``\\t``, ``\\n``, ``\\r``, ``\\0``; in a
   list cell a ``|`` inside an item is ``\\|``; an id that starts with ``#`` is written ``\\#``
   (the row is not a comment). A backslash before any other character is read as itself.
 * a cell's outer whitespace is not part of its value.
@@ -41,8 +41,8 @@ LIST_COLUMNS = {"fr_variants", "en_variants", "en_forbidden", "contexts", "en_co
 SEP = " | "
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\n|\r|$)")
-_UNESCAPE = re.compile(r"\\([\\tnr|#])")
-_UNESCAPED = {"t": "\t", "n": "\n", "r": "\r"}
+_UNESCAPE = re.compile(r"\\([\\tnr0|#])")
+_UNESCAPED = {"t": "\t", "n": "\n", "r": "\r", "0": "\x00"}
 
 
 def split_lines(text: str) -> list[str]:
@@ -56,6 +56,7 @@ def split_lines(text: str) -> list[str]:
 def escape_cell(value: str, in_list: bool = False) -> str:
     """``value`` as a TSV cell: backslash, tab, LF and CR escaped (and ``|`` inside a list item)."""
     out = value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+    out = out.replace("\x00", "\\0")
     return out.replace("|", "\\|") if in_list else out
 
 

@@ -78,9 +78,9 @@ def iter_elements(path: str, tags: set[str], root_names: set[str], fix: str) -> 
             if not checked:
                 _check_document(path, context.root, root_names, fix)
         except etree.XMLSyntaxError as exc:
-            line, column = exc.position if exc.position else (None, None)
+            line, column = exc.position if exc.position and exc.position[0] > 0 else (None, None)
             msg = exc.msg or str(exc)
-            if "empty" in msg.lower() or "Start tag expected" in msg:
+            if "empty" in msg.lower() or "Start tag expected" in msg or "no element found" in msg:
                 raise InputError(path, "is empty or not XML", fix) from None
             if "ntity" in msg:
                 fix = "termkit does not expand XML entities; replace them with the characters they stand for"
