@@ -74,3 +74,18 @@ def test_the_acter_corp_equivalents_gold_matches_the_french_and_its_translation(
         else:
             assert written, f"{doc}: none of {en!r} is in the English of {doc}"
     assert corrected <= len(rows) // 50
+
+
+def test_the_news_gold_covers_the_88_documents_by_the_fixed_split(docs):
+    half = {doc: ("tune" if k % 2 == 0 else "report") for k, doc in enumerate(sorted(docs))}
+    rows = _rows("news_gold.tsv")
+    assert {r[0] for r in rows} == set(docs) and len(docs) == 88
+    for row in rows:
+        assert len(row) == 7, row
+        doc, part, fr, en, kind, ctype, source = row
+        assert part == half[doc], f"{doc} is a {half[doc]} document, the gold says {part}"
+        assert kind in ("name", "term") and en.strip() and source in ("annotated", "equiv_gold"), row
+        assert (ctype == "TERM") == (kind == "term") and ctype in ("PER", "ORG", "LOC", "MISC", "TERM"), row
+        text = " ".join(fold(docs[doc].fr_text).split())
+        assert " ".join(fold(fr).split()) in text, f"{fr!r} is not written in {doc}"
+

@@ -405,3 +405,67 @@ def test_invalid_utf8_on_lookups_stdin_is_named_and_skipped(tmp_path, seed):
     assert code == 2 and "<stdin>:2" in err
     answers = [json.loads(line) for line in out.splitlines()]
     assert [a["query"] for a in answers] == ["Kazakhstan", "terres rares"]
+
+
+# concurrency, as before: 2 x 220 web edits and 20 CLI edits, nothing lost ----------------------
+
+@pytest.mark.slow
+def test_two_tabs_and_the_cli_editing_at_once_lose_nothing(tmp_path):
+    import urllib.request
+
+    path = tmp_path / "busy.fr-en.tsv"
+    rows = [Concept(f"c{k}", f"terme {k}", f"term {k}") for k in range(60)]
+    write_tsv(rows, path)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "termkit", "review", str(path), "--port", str(port), "--no-browser"],
+                            stderr=subprocess.PIPE, text=True)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(200):
+            try:
+                page = urllib.request.urlopen(url + "/", timeout=2).read().decode()
+                break
+            except OSError:
+                time.sleep(0.1)
+        token = page.split('name="csrf-token" content="')[1].split('"')[0]
+
+        def tab(name: str, ids: list[str], edits: int) -> None:
+            import httpx
+
+            with httpx.Client(base_url=url, headers={"X-CSRF-Token": token}, timeout=30) as http:
+                for k in range(edits):
+                    cid = ids[k % len(ids)]
+                    while True:  # a 409 (another writer changed the row) is redone on the row as it now is
+                        doc = TsvDocument.read(path)
+                        from termkit.glossary.edit import row_version
+
+                        version = row_version(doc.lines[doc.ids[cid]])
+                        r = http.post(f"/api/concept/{cid}", json={"version": version, "op": "note",
+                                                                   "value": f"{name} {k}"})
+                        if r.status_code == 200:
+                            break
+                        assert r.status_code in (409, 503), r.text
+
+        tabs = [threading.Thread(target=tab, args=(f"tab{t}", [f"c{k}" for k in range(t * 20, t * 20 + 20)], 220))
+                for t in range(2)]
+        for t in tabs:
+            t.start()
+        cli = [subprocess.Popen([sys.executable, "-m", "termkit", "glossary", "set", str(path), f"c{40 + k}",
+                                 "--note", f"cli {k}", "--status", "approved"], stderr=subprocess.PIPE, text=True)
+               for k in range(20)]
+        for p in cli:
+            assert p.wait(timeout=300) == 0, p.stderr.read()
+        for t in tabs:
+            t.join(timeout=300)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+    final = read_tsv(path).by_id()
+    assert len(final) == 60
+    for t in range(2):  # each tab's last edit of each of its rows is there
+        for j in range(20):
+            last = max(k for k in range(220) if k % 20 == j)
+            assert final[f"c{t * 20 + j}"].note == f"tab{t} {last}"
+    assert all(final[f"c{40 + k}"].note == f"cli {k}" and final[f"c{40 + k}"].status == "approved" for k in range(20))
