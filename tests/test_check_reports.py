@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import SEED_GLOSSARY, SEEDS, models_dir
 from lxml import html as lxml_html
 
 from termkit.check.compare import compare_findings, finding_key, load_json_report
@@ -22,8 +23,6 @@ from termkit.check.report_html import mark_parts, render_html
 from termkit.cli import main
 from termkit.errors import InputError
 from termkit.glossary import Concept, read_tsv, write_tsv
-
-from conftest import SEED_GLOSSARY, SEEDS, models_dir
 
 SEED = "c5-summit-trump-central-asia"
 OTHER = "critical-minerals-washington-central-asia"
@@ -231,7 +230,7 @@ def test_html_filters_work_in_chromium_from_a_file(two_docs, browser):
     assert len(visible()) == sum(f["doc"] == OTHER for f in data["findings"])
     Select(browser.find_element("id", "filter-doc")).select_by_value("")
     checks = {f["check"] for f in data["findings"]}
-    check_name = "forbidden" if "forbidden" in checks else sorted(checks)[0]
+    check_name = "forbidden" if "forbidden" in checks else min(checks)
     Select(browser.find_element("id", "filter-check")).select_by_value(check_name)
     assert len(visible()) == sum(f["check"] == check_name for f in data["findings"])
     # the hostile forms show as text, and the page's script ran under its CSP without a violation
@@ -275,7 +274,7 @@ def test_xlsx_report_read_back(work, two_docs):
 def test_xlsx_without_openpyxl_exits_2_with_the_extra_to_install(work, monkeypatch):
     monkeypatch.setitem(sys.modules, "openpyxl", None)  # import openpyxl -> ImportError
     out = work / "none.xlsx"
-    code, stdout, err = check(work, FR, EN, "--format", "xlsx", "-o", out)
+    code, _, err = check(work, FR, EN, "--format", "xlsx", "-o", out)
     assert code == 2 and not out.exists()
     assert len(err.strip().splitlines()) == 1 and "pip install 'termkit[report]'" in err
 
@@ -298,7 +297,7 @@ def test_unwritable_output_exits_2_in_one_line(work, fmt):
 
 
 def test_a_failed_write_leaves_the_previous_report_whole(work, monkeypatch):
-    import termkit.check.report_html as report_html
+    from termkit.check import report_html
 
     previous = work / "kept.html"
     previous.write_text("<p>previous report</p>")

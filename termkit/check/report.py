@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
-from dataclasses import asdict
 from collections.abc import Mapping
+from dataclasses import asdict
 from typing import IO, TYPE_CHECKING
 
 from lxml import etree

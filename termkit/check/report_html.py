@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import IO, TYPE_CHECKING
 
@@ -60,7 +60,7 @@ def mark_parts(text: str, span: str) -> list[tuple[str, bool]]:
     return parts
 
 
-@lru_cache(maxsize=None)
+@cache
 def _asset(name: str) -> str:
     return resources.files("termkit.check").joinpath(_TEMPLATES, name).read_text(encoding="utf-8")
 
