@@ -110,6 +110,26 @@ def plant(docs, index: TermIndex, parsed, rng: random.Random):
     return docs, planted
 
 
+def simulated_glossary(parsed, docs, approve: float = 0.7) -> tuple[list, int]:
+    """The WMT glossary (step 1): built from the parsed French and the references, with the
+    simulated reviewer's approvals and a synthetic forbidden form per approved concept.
+    Returns the concepts and the number approved."""
+    glossary, _ = build_glossary(parsed, [" ".join(s.tgt for s in d.segments) for d in docs],
+                                 options=BuildOptions(top=2000))
+    approved = 0
+    for c in glossary.concepts:
+        if not (c.en and c.confidence is not None):
+            continue
+        method, confidence = c.evidence.split(",")[0], c.confidence
+        # the simulated reviewer keeps names found by reference/identity/transliteration, and
+        # multi-word terms with confident co-occurrence; single general words are not terminology
+        if (c.type != "TERM" and method in ("reference", "identical", "transliteration") and c.fr[:1].isupper()) or (len(c.fr.split()) > 1 and confidence >= approve):
+            c.status = "approved"
+            c.en_forbidden = [" ".join(swap(w) if len(w) >= 4 else w for w in c.en.split())]
+            approved += 1
+    return glossary.concepts, approved
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--models", default=str(SHARED / "models" / "stanza_resources"))
@@ -122,20 +142,7 @@ def main() -> None:
     docs = read_inputs([str(SRC), str(REF)])
     n_segments = sum(len(d.segments) for d in docs)
     parsed = parser.parse([SourceDocument(d.id, d.fr_text) for d in docs])
-    glossary, _ = build_glossary(parsed, [" ".join(s.tgt for s in d.segments) for d in docs],
-                                 options=BuildOptions(top=2000))
-    approved = 0
-    for c in glossary.concepts:
-        if not (c.en and c.confidence is not None):
-            continue
-        method, confidence = c.evidence.split(",")[0], c.confidence
-        # the simulated reviewer keeps names found by reference/identity/transliteration, and
-        # multi-word terms with confident co-occurrence; single general words are not terminology
-        if (c.type != "TERM" and method in ("reference", "identical", "transliteration") and c.fr[:1].isupper()) or (len(c.fr.split()) > 1 and confidence >= args.approve):
-            c.status = "approved"
-            c.en_forbidden = [" ".join(swap(w) if len(w) >= 4 else w for w in c.en.split())]
-            approved += 1
-    concepts = glossary.concepts
+    concepts, approved = simulated_glossary(parsed, docs, args.approve)
     print(f"glossary: {len(concepts)} concepts, {approved} approved; {len(docs)} documents, {n_segments} segments",
           flush=True)
 

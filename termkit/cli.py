@@ -746,15 +746,19 @@ def lookup(query: str | None, glossaries: tuple[str, ...], lang: str, limit: int
               help="Glossary (TSV, TBX, CSV); repeatable. Default: every file under glossaries/.")
 @click.option("--reference", "references", multiple=True, metavar="FILE",
               help="Reference translation, one per translation file: adds BLEU, chrF and TER (sacrebleu).")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "junit", "sarif"]), default="text",
-              show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "junit", "sarif", "html", "xlsx"]), default="text",
+              show_default=True, help="html: one self-contained page; xlsx: a spreadsheet (needs termkit[report]). "
+                                      "Both need -o FILE.")
 @click.option("-o", "--output", default="-", metavar="OUT", help="Report file (default: stdout). Written atomically.")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="error", show_default=True,
-              help="Exit 1 when a finding reaches this severity.")
+              help="Exit 1 when a finding reaches this severity (with --compare: a new finding).")
+@click.option("--compare", "compare_with", metavar="OLD.json",
+              help="A previous --format json report: count the findings new, fixed and unchanged since (on stderr, "
+                   "and in json/html/xlsx); only new findings fail.")
 @click.option("--include-candidates", is_flag=True,
               help="Also check concepts still under review: their findings are info at most, never failing a build.")
 @nlp_options
-def check(files, glossaries, references, fmt, output, fail_on, include_candidates, parser, quiet) -> None:
+def check(files, glossaries, references, fmt, output, fail_on, compare_with, include_candidates, parser, quiet) -> None:
     """Check translated articles: terminology, forbidden forms, names, consistency, numbers.
 
     Inputs: French source and English translation as SRC TGT pairs (plain text, aligned
@@ -768,12 +772,23 @@ def check(files, glossaries, references, fmt, output, fail_on, include_candidate
       termkit check article.fr.txt article.en.txt --format sarif -o termkit.sarif
       termkit check src.fr.sgm mt.en.sgm --reference ref.en.sgm --format json
       termkit check job.xlf -g glossaries/client.tbx --fail-on warning --format junit -o report.xml
+      termkit check article.fr.txt article.en.txt --format html -o report.html
+      termkit check article.fr.txt article.en.txt --format json --compare main.json -o pr.json
     """
     from termkit.check import read_inputs, run_checks, score_against
-    from termkit.check.report import write_report
+    from termkit.check.compare import compare_findings, load_json_report
+    from termkit.check.model import severity_rank
+    from termkit.check.report import BINARY_FORMATS, FILE_FORMATS, write_report
     from termkit.glossary.formats import iter_concepts
     from termkit.lookup import default_glossaries
 
+    if fmt in FILE_FORMATS and output == "-":
+        raise TermkitError(f"--format {fmt} writes a file, not stdout", f"give -o report.{fmt}")
+    if fmt == "xlsx":
+        from termkit.check.report_xlsx import require_openpyxl
+
+        require_openpyxl()
+    old = load_json_report(compare_with) if compare_with else None
     files_g = default_glossaries() + list(glossaries)
     concepts = [c for g in files_g for c in iter_concepts(g)]
     docs = read_inputs(list(files))
@@ -785,9 +800,18 @@ def check(files, glossaries, references, fmt, output, fail_on, include_candidate
         report = run_checks(docs, concepts, parser, progress=update, include_candidates=include_candidates)
     if references:
         report.scores = score_against(docs, list(references))
-    with open_output(output) as out:
-        write_report(report, out, fmt, color=output == "-" and fmt == "text" and sys.stdout.isatty())
-    if report.failing(fail_on):
+    comparison = compare_findings(old, report.findings, compare_with) if old is not None else None
+    by_id: dict = {}
+    for c in concepts:
+        by_id.setdefault(c.id, c)
+    with open_output(output, binary=fmt in BINARY_FORMATS) as out:
+        write_report(report, out, fmt, color=output == "-" and fmt == "text" and sys.stdout.isatty(),
+                     concepts=by_id, comparison=comparison)
+    failing = report.failing(fail_on)
+    if comparison is not None:
+        click.echo(comparison.summary(), err=True)
+        failing = [f for f in comparison.new(report.findings) if severity_rank(f.severity) >= severity_rank(fail_on)]
+    if failing:
         sys.exit(1)
 
 

@@ -1,11 +1,14 @@
-"""Writing check reports: text (coloured on a TTY), JSON, JUnit XML and SARIF 2.1.0."""
+"""Writing check reports: text (coloured on a TTY), JSON, JUnit XML, SARIF 2.1.0, and for
+people, an HTML page (:mod:`termkit.check.report_html`) and a spreadsheet
+(:mod:`termkit.check.report_xlsx`)."""
 
 from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import asdict
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from lxml import etree
 
@@ -13,7 +16,13 @@ from termkit import __version__
 from termkit.check.model import CheckReport
 from termkit.safetext import for_terminal
 
-FORMATS = ("text", "json", "junit", "sarif")
+if TYPE_CHECKING:
+    from termkit.check.compare import Comparison
+    from termkit.glossary.model import Concept
+
+FORMATS = ("text", "json", "junit", "sarif", "html", "xlsx")
+FILE_FORMATS = ("html", "xlsx")  # written to a file (-o), never to stdout
+BINARY_FORMATS = ("xlsx",)
 CHECK_HELP = {
     "terminology": "A glossary term in the French segment whose approved English is missing from the translation.",
     "forbidden": "A forbidden or deprecated English form of a glossary concept is used.",
@@ -27,9 +36,27 @@ CHECK_HELP = {
 SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
-def write_report(report: CheckReport, out: IO[str], fmt: str, color: bool = False) -> None:
-    """Write ``report`` to ``out`` as ``fmt``."""
-    {"text": _text, "json": _json, "junit": _junit, "sarif": _sarif}[fmt](report, out, color)
+def write_report(report: CheckReport, out: IO, fmt: str, color: bool = False,
+                 concepts: Mapping[str, Concept] | None = None, comparison: Comparison | None = None) -> None:
+    """Write ``report`` to ``out`` as ``fmt`` (one of :data:`FORMATS`).
+
+    ``out`` is a binary stream for the :data:`BINARY_FORMATS`, else a text stream.
+    ``concepts`` (glossary concepts by id) lets html and xlsx show each finding's approved
+    and forbidden forms; ``comparison`` (:func:`termkit.check.compare.compare_findings` on
+    ``report.findings``) adds the new/fixed/unchanged counts to json, html and xlsx.
+    """
+    if fmt == "html":
+        from termkit.check.report_html import write_html
+
+        write_html(report, out, concepts, comparison)
+    elif fmt == "xlsx":
+        from termkit.check.report_xlsx import write_xlsx
+
+        write_xlsx(report, out, concepts, comparison)
+    elif fmt == "json":
+        _json(report, out, color, comparison)
+    else:
+        {"text": _text, "junit": _junit, "sarif": _sarif}[fmt](report, out, color)
 
 
 def _text(report: CheckReport, out: IO[str], color: bool) -> None:
@@ -61,10 +88,15 @@ def _marked(text: str, span: str, style) -> str:
     return text[:at] + style("[[" + text[at:at + len(span)] + "]]", bold=True) + text[at + len(span):]
 
 
-def _json(report: CheckReport, out: IO[str], color: bool) -> None:
+def _json(report: CheckReport, out: IO[str], color: bool, comparison: Comparison | None = None) -> None:
     payload = {"tool": "termkit", "version": __version__, "documents": report.documents, "segments": report.segments,
                "summary": dict(Counter(f.severity for f in report.findings)),
                "findings": [asdict(f) for f in report.findings], "scores": [asdict(s) for s in report.scores]}
+    if comparison is not None:
+        for item, change in zip(payload["findings"], comparison.changes):
+            item["change"] = change
+        payload["compare"] = {"against": comparison.against, **comparison.counts(),
+                              "fixed_findings": [asdict(f) for f in comparison.fixed]}
     json.dump(payload, out, ensure_ascii=False, indent=1)
     out.write("\n")
 
