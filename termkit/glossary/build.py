@@ -12,6 +12,7 @@ import re
 from termkit.errors import InputError
 from termkit.extract import ExtractOptions, extract_terms
 from termkit.extract.model import Candidate
+from termkit.glossary.french_only import english_from_french
 from termkit.glossary.equivalents import EquivalentFinder
 from termkit.glossary.merge import MergeReport, merge
 from termkit.glossary.model import Concept, Glossary, concept_id
@@ -54,6 +55,8 @@ def candidate_concepts(
     aligned English of each French context (for the reviewer)."""
     kept = [c for c in candidates if not (c.type == "TERM" and c.words > options.max_words)]
     found = finder.find_all(kept) if finder else [None] * len(kept)
+    if not (finder and finder.pairs):  # the French alone: names from references, their script and their words
+        found = [english_from_french(c) or eq for c, eq in zip(kept, found)]
     out = []
     for cand, eq in zip(kept, found):
         out.append(

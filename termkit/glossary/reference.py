@@ -1,7 +1,10 @@
 """Reference FR->EN names: countries and territories, and cities, from CLDR (via babel;
-time-zone exemplar cities: Tachkent -> Tashkent, Douchanbé -> Dushanbe), and international
-organisations with their acronyms (``data/organisations.tsv``: Otan -> NATO, Organisation
-mondiale de la santé -> World Health Organization)."""
+time-zone exemplar cities: Tachkent -> Tashkent, Douchanbé -> Dushanbe); places CLDR lacks
+(``data/places.tsv``: Pékin -> Beijing, La Haye -> The Hague); the states, provinces and
+counties of English-speaking countries from ISO 3166-2 (pycountry: Caroline du Sud -> South
+Carolina); and organisations and institutions with their acronyms (``data/organisations.tsv``:
+Otan -> NATO, Maison Blanche -> White House, Organisation mondiale de la santé -> World Health
+Organization). Every name carries its source."""
 
 from __future__ import annotations
 
@@ -10,7 +13,19 @@ from pathlib import Path
 
 from termkit.textnorm import fold, graphical_variants, skeleton
 
-ORGANISATIONS = Path(__file__).parent / "data" / "organisations.tsv"
+DATA = Path(__file__).parent / "data"
+ORGANISATIONS = DATA / "organisations.tsv"
+PLACES = DATA / "places.tsv"
+# Countries whose ISO 3166-2 subdivision names are English (elsewhere they are the local names).
+ENGLISH_SUBDIVISIONS = ("US", "CA", "AU", "GB", "IE", "NZ", "IN", "ZA")
+
+
+def read_table(path: Path) -> list[dict[str, str]]:
+    """The rows of a tab-separated data file: ``#`` comment lines, then a header, then rows
+    (missing trailing cells read as empty)."""
+    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
+    header = lines[0].split("\t")
+    return [dict(zip(header, (ln.split("\t") + [""] * len(header))[: len(header)])) for ln in lines[1:]]
 
 
 @lru_cache(maxsize=1)
@@ -20,8 +35,10 @@ def reference_names() -> dict[str, tuple[str, str]]:
 
     fr, en = Locale("fr"), Locale("en")
     names: dict[str, tuple[str, str]] = {}
-    for code, fr_name in fr.territories.items():
-        if code.isalpha() and code in en.territories:
+    for row in read_table(PLACES):  # curated: before CLDR (West Africa, where CLDR says Western Africa)
+        names.setdefault(fold(row["fr"]), (row["en"], f"place: {row['source']}"))
+    for code, fr_name in fr.territories.items():  # countries, and regions of the world (002 Afrique)
+        if code in en.territories and code not in ("ZZ", "001"):
             names.setdefault(fold(fr_name), (en.territories[code], f"CLDR territory {code}"))
     for zone, info in fr.time_zones.items():
         city = info.get("city")
@@ -33,8 +50,28 @@ def reference_names() -> dict[str, tuple[str, str]]:
         head, _, rest = key.partition(" ")
         if head in ("le", "la", "les") and rest:
             names.setdefault(rest, value)
+    for key, value in subdivision_names().items():
+        names.setdefault(key, value)
     for key, value in organisation_names().items():
         names.setdefault(key, value)
+    return names
+
+
+@lru_cache(maxsize=1)
+def subdivision_names() -> dict[str, tuple[str, str]]:
+    """{folded French name: (English name, source)} of the ISO 3166-2 subdivisions of
+    English-speaking countries whose French name differs (Caroline du Sud -> South Carolina)."""
+    import gettext
+
+    import pycountry
+
+    french = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["fr"], fallback=True)
+    names: dict[str, tuple[str, str]] = {}
+    for sub in pycountry.subdivisions:
+        if sub.country_code in ENGLISH_SUBDIVISIONS:
+            fr_name = french.gettext(sub.name)
+            if fr_name != sub.name:
+                names.setdefault(fold(fr_name), (sub.name, f"ISO 3166-2 {sub.code}"))
     return names
 
 
@@ -46,6 +83,8 @@ def organisation_names() -> dict[str, tuple[str, str]]:
     names: dict[str, tuple[str, str]] = {}
     for fr, fr_short, en, en_short in _organisations():
         source = f"organisation: {en}" + (f" ({en_short})" if en_short else "")
+        if fold(fr).startswith("la ") and fold(fr[3:]) not in names:
+            names.setdefault(fold(fr[3:]), (en, source))
         names.setdefault(fold(fr), (en, source))
         if fr_short:
             names.setdefault(fold(fr_short), (en_short or en, source))
@@ -54,8 +93,7 @@ def organisation_names() -> dict[str, tuple[str, str]]:
 
 @lru_cache(maxsize=1)
 def _organisations() -> list[tuple[str, str, str, str]]:
-    lines = [ln for ln in ORGANISATIONS.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
-    return [tuple((ln.split("\t") + ["", "", ""])[:4]) for ln in lines[1:]]
+    return [(r["fr"], r["fr_short"], r["en"], r["en_short"]) for r in read_table(ORGANISATIONS)]
 
 
 @lru_cache(maxsize=1)
