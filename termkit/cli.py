@@ -377,12 +377,14 @@ def glossary_build(fr_files, en_files, output, top, ranker, subject, other_files
 
 
 def _echo_merge_details(report) -> None:
+    from termkit.safetext import for_terminal
+
     for c in report.conflicts[:20]:
-        click.echo(f"  conflict: {c.format()}", err=True)
+        click.echo(for_terminal(f"  conflict: {c.format()}"), err=True)
     if len(report.conflicts) > 20:
         click.echo(f"  ... {len(report.conflicts) - 20} more conflicts (see --format json)", err=True)
     for a, b in report.renamed[:20]:
-        click.echo(f"  renamed id: {a} -> {b} (taken already)", err=True)
+        click.echo(for_terminal(f"  renamed id: {a} -> {b} (taken already)"), err=True)
     if len(report.renamed) > 20:
         click.echo(f"  ... {len(report.renamed) - 20} more renamed ids (see --format json)", err=True)
 

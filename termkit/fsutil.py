@@ -81,13 +81,13 @@ def atomic_write(path: str | os.PathLike, mode: str = "w", encoding: str | None 
     written (read-only folder, missing permission, full disk) raises a
     :class:`TermkitError` naming the target, not the temporary file. A symlink is
     written through (its target changes, the link stays); a device, FIFO or other
-    file that is not regular is refused. Temporary files of killed processes
-    (``.NAME.PID.*.tmp``) are removed.
+    file that is not regular is refused. The temporary file is named
+    ``.NAME.PID.*.tmp``, so that the next holder of the glossary's lock can tell one a killed
+    process left (:func:`clean_stale_temporaries`).
     """
     target = real_target(path)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        clean_stale_temporaries(target)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp", dir=target.parent)
     except OSError as exc:
         raise _unwritable(target, exc) from None
@@ -127,7 +127,6 @@ def locked(path: str | os.PathLike, timeout: float | None = None) -> Iterator[No
     """
     real = Path(os.path.realpath(path)) if os.path.islink(path) else Path(path)
     lock = Path(str(real) + ".lock")
-    clean_stale_temporaries(real)
     deadline = None if timeout is None else time.monotonic() + timeout
     while True:
         try:
@@ -156,6 +155,7 @@ def locked(path: str | os.PathLike, timeout: float | None = None) -> Iterator[No
             break
         fh.close()
     try:
+        clean_stale_temporaries(real)  # under the lock: no writer of this glossary is at work
         yield
     finally:
         with contextlib.suppress(FileNotFoundError):

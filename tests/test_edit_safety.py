@@ -98,10 +98,12 @@ def test_fifos_are_refused_not_waited_on(tmp_path, seed, argv):
     assert "FIFO" in proc.stderr and "Traceback" not in proc.stderr
 
 
-def test_a_symlink_to_dev_zero_is_refused(tmp_path):
-    (tmp_path / "z.tbx").symlink_to("/dev/zero")
-    code, _, err = run("import", tmp_path / "z.tbx", "-o", tmp_path / "x.tsv")
-    assert code == 2 and "character device" in err
+@pytest.mark.parametrize("name", ["z.tbx", "z.tsv", "z.csv"])
+def test_a_symlink_to_dev_zero_is_refused(tmp_path, name):
+    (tmp_path / name).symlink_to("/dev/zero")
+    proc = subprocess.run([sys.executable, "-m", "termkit", "import", str(tmp_path / name), "-o", str(tmp_path / "x.tsv")],
+                          capture_output=True, text=True, timeout=60)  # a subprocess: the old code read on forever
+    assert proc.returncode == 2 and "character device" in proc.stderr
     assert not (tmp_path / "x.tsv").exists()
 
 
@@ -149,6 +151,7 @@ def test_a_cp1252_file_converted_as_the_error_says_keeps_working(tmp_path):
     assert run("glossary", "approve", fixed, "x")[0] == 0
     assert run("glossary", "approve", fixed, "y")[0] == 0
     assert [c.status for c in read_tsv(fixed)] == ["approved", "approved"]
+    assert [c.fr for c in read_tsv(fixed)] == ["points de suspension\u2026", "ligne\u2028s\u00e9par\u00e9e"]
 
 
 # 4. ids that start with # ------------------------------------------------------------------------
@@ -405,6 +408,80 @@ def test_invalid_utf8_on_lookups_stdin_is_named_and_skipped(tmp_path, seed):
     assert code == 2 and "<stdin>:2" in err
     answers = [json.loads(line) for line in out.splitlines()]
     assert [a["query"] for a in answers] == ["Kazakhstan", "terres rares"]
+
+
+# the second reader's findings ------------------------------------------------------------------
+
+def test_a_new_column_gives_other_rows_their_default_not_a_blank(tmp_path):
+    path = tmp_path / "m.tsv"
+    path.write_text(MINIMAL, encoding="utf-8")
+    assert run("glossary", "set", path, "a", "--type", "ORG", "--pos", "verb")[0] == 0
+    rows = read_tsv(path).by_id()
+    assert (rows["a"].type, rows["a"].pos) == ("ORG", "verb")
+    assert (rows["b"].type, rows["b"].pos) == ("TERM", "noun")  # as they read before the columns existed
+
+
+def test_a_teams_own_column_is_kept_through_edits(tmp_path):
+    path = tmp_path / "c.tsv"
+    path.write_text("id\tfr\ten\tstatus\tcomment\na\tun\tone\tcandidate\tcheck with Anna\n", encoding="utf-8")
+    assert run("glossary", "approve", path, "a")[0] == 0
+    assert run("glossary", "set", path, "a", "--type", "ORG")[0] == 0  # adds type and pos: the comment stays
+    doc = TsvDocument.read(path)
+    assert "check with Anna" in doc.lines[doc.ids["a"]] and read_tsv(path).concepts[0].status == "approved"
+
+
+def test_columns_in_another_order_and_a_first_cell_with_a_hash(tmp_path):
+    path = tmp_path / "r.tsv"
+    path.write_text("fr\tid\ten\tstatus\n#hashtag\ta\tone\tcandidate\ndeux\tb\ttwo\tcandidate\n",
+                    encoding="utf-8")
+    assert [c.id for c in read_tsv(path)] == ["b"]  # as written by hand, the first row is a comment
+    path.write_text("fr\tid\ten\tstatus\n\\#hashtag\ta\tone\tcandidate\ndeux\tb\ttwo\tcandidate\n",
+                    encoding="utf-8")
+    assert run("glossary", "approve", path, "a", "b")[0] == 0
+    assert [(c.id, c.fr, c.status) for c in read_tsv(path)] == [("a", "#hashtag", "approved"), ("b", "deux", "approved")]
+    assert run("glossary", "set", path, "b", "--fr", "#deux")[0] == 0  # written escaped: still a row
+    assert [c.fr for c in read_tsv(path)] == ["#hashtag", "#deux"]
+
+
+def test_text_that_is_not_utf8_is_refused_on_both_paths(client, seed):
+    before = seed.read_bytes()
+    body = json.dumps({"version": version(seed, "terres-rares"), "op": "note", "value": "\ud800"})  # \\ud800 in JSON
+    resp = client.post("/api/concept/terres-rares", content=body.encode("ascii"),
+                       headers={"Content-Type": "application/json"})
+    assert resp.status_code == 400 and "not UTF-8" in resp.json()["error"]
+    code, _, err = run("glossary", "set", seed, "terres-rares", "--note", "caf\udcc3")  # argv with a byte not UTF-8
+    assert code == 2 and "not UTF-8" in err
+    assert seed.read_bytes() == before
+
+
+def test_a_change_written_is_never_answered_with_a_500(client, seed):
+    assert client.get("/").status_code == 200
+    with seed.open("a", encoding="utf-8") as fh:
+        fh.write("broken\trow\n")  # another process breaks the file after the page loaded
+    resp = post(client, seed, "terres-rares", op="note", value="kept")
+    assert resp.status_code in (200, 400)
+    if resp.status_code == 200:
+        assert resp.json()["reviewed"] is None
+
+
+def test_a_utf16_be_glossary_stays_utf16_be(tmp_path):
+    path = tmp_path / "be.tsv"
+    path.write_bytes(b"\xfe\xff" + MINIMAL.encode("utf-16-be"))
+    assert run("glossary", "approve", path, "b")[0] == 0
+    assert path.read_bytes() == b"\xfe\xff" + MINIMAL.replace("deux\ttwo\tcandidate", "deux\ttwo\tapproved").encode(
+        "utf-16-be")
+
+
+def test_undo_puts_back_only_what_the_server_changed(client, seed):
+    resp = post(client, seed, "terres-rares", op="note", value="first")
+    assert resp.status_code == 200
+    undo, version = resp.json()["undo"], resp.json()["concept"]["version"]
+    forged = dict(undo, en="hijacked")
+    assert client.post("/api/concept/terres-rares", json={"version": version, "op": "restore",
+                                                          "fields": forged}).status_code == 400
+    assert client.post("/api/concept/terres-rares", json={"version": version, "op": "restore",
+                                                          "fields": undo}).status_code == 200
+    assert read_tsv(seed).by_id()["terres-rares"].note == undo["note"]
 
 
 # concurrency, as before: 2 x 220 web edits and 20 CLI edits, nothing lost ----------------------

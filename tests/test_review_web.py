@@ -237,3 +237,34 @@ def test_a_suggestion_becomes_the_english_in_one_click(server, browser):
     buttons[0].click()
     wait_for(lambda: row(path, "chaines").en == "supply chains")
     assert row(path, "chaines").status == "candidate"  # approving stays the reviewer's decision
+
+
+def test_saving_from_the_page_keeps_a_note_with_line_breaks(tmp_path, browser):
+    path = tmp_path / "n.fr-en.tsv"
+    write_tsv([Concept("plaque", "plaque", "plate", note="line one\nline two", type="TERM", evidence="x")], path)
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "termkit", "review", str(path), "--port", str(port), "--no-browser"],
+                            stderr=subprocess.PIPE, text=True)
+    try:
+        url = f"http://127.0.0.1:{port}/"
+        wait_for(lambda: _up(url))
+        browser.get(url)
+        card = browser.find_element("css selector", "#c-plaque")
+        card.find_element("css selector", "header").click()
+        card.find_element("css selector", ".edit-btn").click()
+        field = card.find_element("css selector", "form.edit input[name=en]")
+        field.clear()
+        field.send_keys("plaque\n")  # Enter saves the form
+        wait_for(lambda: row(path, "plaque").en == "plaque")
+        assert row(path, "plaque").note == "line one\nline two"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def _up(url: str) -> bool:
+    try:
+        urllib.request.urlopen(url, timeout=1).read()
+        return True
+    except (urllib.error.URLError, ConnectionError):
+        return False

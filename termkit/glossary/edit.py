@@ -97,11 +97,13 @@ class Change:
 
 @dataclass
 class EditResult:
-    """The concepts an edit touched (as written) with their new row versions, and the changes."""
+    """The concepts an edit touched (as written) with their new row versions, the changes, and
+    each edited concept as it was before (what an undo puts back)."""
 
     concepts: list[Concept] = field(default_factory=list)
     versions: dict[str, str] = field(default_factory=dict)
     changes: list[Change] = field(default_factory=list)
+    before: dict[str, Concept] = field(default_factory=dict)
 
 
 def row_version(line: str) -> str:
@@ -116,6 +118,8 @@ def _text(name: str, value: Any) -> str:
         raise EditError(f"{name} must be text, not {type(value).__name__}", "send a string")
     if len(value) > MAX_VALUE:
         raise EditError(f"{name} is {len(value):,} characters long", f"keep it under {MAX_VALUE:,}")
+    if any("\ud800" <= ch <= "\udfff" for ch in value):
+        raise EditError(f"{name} holds bytes that are not text (not UTF-8)", "retype it, or convert it to UTF-8")
     return value.strip()
 
 
@@ -153,7 +157,7 @@ def clean_value(name: str, value: Any, typed: bool = True) -> Any:
             raise EditError(f"{name} must be a list of terms", "send a JSON list of strings")
         items = [_text(name, v) if not typed else _one_line(name, _text(name, v)) for v in value]
         return list(dict.fromkeys(v for v in items if v))
-    if name == "pos":
+    if name == "pos" and (typed or _text(name, value)):
         text = _text(name, value)
         pos = normalize_pos(text, "")
         if pos not in POS:
@@ -161,6 +165,8 @@ def clean_value(name: str, value: Any, typed: bool = True) -> Any:
         return pos
     if name in CHOICE_FIELDS:
         text = _text(name, value)
+        if not typed and not text and name != "status":
+            return text  # an undo may put back a type or part of speech the file left empty
         choices = CHOICE_FIELDS[name]
         if name == "type":
             text = text.upper()
@@ -281,6 +287,7 @@ def edit_concepts(path: str | os.PathLike, ops: Mapping[str, Sequence[Op]],
         edited = {}
         for cid, cid_ops in plain.items():  # every value checked before the file changes
             before = doc.concept(cid)
+            result.before[cid] = before
             try:
                 edited[cid] = (before, apply_ops(before, cid_ops))
             except EditError as exc:
@@ -307,6 +314,7 @@ def _restructure(doc: TsvDocument, cid: str, op: Op, result: EditResult, touched
     if cid not in doc.ids:
         raise _unknown(doc.path, [cid])
     concept = doc.concept(cid)
+    result.before.setdefault(cid, concept)
     value = clean_form("value", op.value, required=True)
     if op.op == "merge":
         if value not in doc.ids or value == cid:

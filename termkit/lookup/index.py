@@ -27,7 +27,7 @@ from termkit.glossary.model import Concept
 from termkit.sources import check_regular
 from termkit.textnorm import fold, stem_key
 
-SCHEMA_VERSION = "2"  # the keys are fold() and stem_key(): bumped when either changes (2: currency symbols)
+SCHEMA_VERSION = "3"  # the keys are fold() and stem_key(), and the TSV reading: bumped when any changes (2: currency symbols; 3: TSV escapes)
 _SCHEMA = """
 CREATE TABLE meta(k TEXT PRIMARY KEY, v TEXT);
 CREATE TABLE concepts(n INTEGER PRIMARY KEY, data TEXT NOT NULL);

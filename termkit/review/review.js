@@ -85,7 +85,6 @@
   }
 
   async function send(card, action, remember) {
-    const before = fieldsOf(card);
     const body = Object.assign({version: card.dataset.version}, action);
     const resp = await fetch("/api/concept/" + encodeURIComponent(card.dataset.id), {
       method: "POST", headers: {"Content-Type": "application/json", "X-CSRF-Token": token},
@@ -97,9 +96,9 @@
       return false;
     }
     if (!resp.ok) { say(data.error || ("error " + resp.status), true); return false; }
-    if (remember && before) history.push({id: card.dataset.id, fields: before});
+    if (remember && data.undo) history.push({id: card.dataset.id, fields: data.undo});
     render(card, data.concept);
-    document.getElementById("reviewed").textContent = data.reviewed;
+    if (data.reviewed !== null) document.getElementById("reviewed").textContent = data.reviewed;
     say("saved: " + data.concept.fr + " → " + (data.concept.en || "(no English)") + " [" + data.concept.status + "]");
     return true;
   }
@@ -117,17 +116,17 @@
     }
     if (!resp.ok) { say(data.error || ("error " + resp.status), true); return false; }
     data.concepts.forEach((c) => { const card = document.getElementById("c-" + c.id); if (card) render(card, c); });
-    document.getElementById("reviewed").textContent = data.reviewed;
-    return true;
+    if (data.reviewed !== null) document.getElementById("reviewed").textContent = data.reviewed;
+    return data;
   }
 
   async function decideShown(status) {
     const shown = cards();
     if (!shown.length) { say("no rows shown"); return; }
-    const before = shown.map((card) => ({id: card.dataset.id, fields: fieldsOf(card)}));
     const items = shown.map((card) => ({id: card.dataset.id, version: card.dataset.version, op: "status", value: status}));
-    if (await bulk(items)) {
-      history.push({bulk: before});
+    const done = await bulk(items);
+    if (done) {
+      history.push({bulk: done.undo});
       say(status + ": " + shown.length + " rows (u undoes all of them)");
     }
   }
@@ -179,13 +178,14 @@
       const f = ev.target;
       const fields = fieldsOf(card);
       const ops = [];
-      if (fields === null || f.en.value !== fields.en) ops.push({op: "en", value: f.en.value});
+      const oneLine = (v) => (v || "").replace(/[\r\n]/g, "");  // what an <input> shows of a value
+      if (fields === null || f.en.value !== oneLine(fields.en)) ops.push({op: "en", value: f.en.value});
       if (f.add_variant.value) ops.push({op: "add_variant", value: f.add_variant.value});
       if (f.forbid.value) ops.push({op: "forbid", value: f.forbid.value});
       if (fields === null || f.note.value !== fields.note) ops.push({op: "note", value: f.note.value});
       if (fields === null || f.type.value !== fields.type) ops.push({op: "type", value: f.type.value});
-      if (fields === null || f.fr.value !== fields.fr) ops.push({op: "fr", value: f.fr.value});
-      if (fields === null || f.subject.value !== fields.subject) ops.push({op: "subject", value: f.subject.value});
+      if (fields === null || f.fr.value !== oneLine(fields.fr)) ops.push({op: "fr", value: f.fr.value});
+      if (fields === null || f.subject.value !== oneLine(fields.subject)) ops.push({op: "subject", value: f.subject.value});
       if (fields === null || f.definition.value !== fields.definition) ops.push({op: "definition", value: f.definition.value});
       if (ops.length) await queued(() => send(card, {ops: ops}, true));  // all or nothing
       f.en.blur();

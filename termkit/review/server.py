@@ -74,15 +74,42 @@ class Snapshot:
         return row_version(self.doc.lines[self.doc.ids[concept_id]])
 
 
+UNDO_FIELDS = ("en", "en_variants", "en_forbidden", "status", "note", "type", "fr", "fr_variants", "subject",
+               "definition", "pos")
+MAX_UNDO = 10_000  # changes the server remembers for undo
+
+
 class ReviewStore:
     """The one glossary a review server may change. The page reads a snapshot, re-read whenever
-    the file changes; every change re-reads the file under its lock (never a cached copy)."""
+    the file changes; every change re-reads the file under its lock (never a cached copy).
+
+    Undo (``restore``) puts back only what this server itself changed: each change records the
+    row's fields before it, under the row's new version, and a restore must name that version
+    and send exactly those fields. Nothing else can be written through it."""
 
     def __init__(self, path: str | os.PathLike) -> None:
         self.path = str(path)
         self._snap: Snapshot | None = None
         self._mutex = threading.Lock()
+        self._undo: dict[tuple[str, str], dict] = {}
         self.snapshot()  # a bad glossary fails at start, with its line
+
+    def undo_fields(self, concept_id: str, version: str) -> dict | None:
+        """The fields a row had before the change that left it at ``version`` (what undo restores)."""
+        return self._undo.get((concept_id, version))
+
+    def _remember(self, before: dict[str, Concept], result) -> None:
+        for cid, concept in before.items():
+            if cid in result.versions:
+                if len(self._undo) >= MAX_UNDO:
+                    self._undo.pop(next(iter(self._undo)))
+                self._undo[(cid, result.versions[cid])] = {k: getattr(concept, k) for k in UNDO_FIELDS}
+
+    def _check_restore(self, cid: str, version: str, ops: list[Op]) -> None:
+        for op in ops:
+            if op.op == "restore" and self._undo.get((cid, version)) != op.value:
+                raise EditError("nothing to undo with these fields at this version of the row",
+                                "undo only the changes made in this page, newest first", "request")
 
     def _signature(self) -> tuple:
         try:
@@ -126,7 +153,10 @@ class ReviewStore:
             ops = [Op.from_dict(a) for a in action["ops"]]
         else:
             ops = [Op.from_dict(action)]
+        self._check_restore(concept_id, version, ops)
         result = edit_concepts(self.path, {concept_id: ops}, {concept_id: version}, timeout=LOCK_TIMEOUT)
+        if not any(o.op == "restore" for o in ops):  # an undo is not itself undone
+            self._remember(result.before, result)
         merge = next((o for o in ops if o.op == "merge"), None)
         target = str(merge.value).strip() if merge else concept_id
         return next(c for c in result.concepts if c.id == target), result.versions[target]
@@ -147,7 +177,11 @@ class ReviewStore:
                 raise EditError(f"{op.op} is not a bulk action", "merge or split one concept at a time", "request")
             ops.setdefault(cid, []).append(op)
             versions[cid] = str(item.get("version", ""))
+        for cid, cid_ops in ops.items():
+            self._check_restore(cid, versions[cid], cid_ops)
         result = edit_concepts(self.path, ops, versions, timeout=LOCK_TIMEOUT)
+        if not any(o.op == "restore" for cid_ops in ops.values() for o in cid_ops):
+            self._remember(result.before, result)
         return [(c, result.versions[c.id]) for c in result.concepts]
 
 
@@ -231,10 +265,9 @@ def _card(c: Concept, version: str) -> str:
         f'title="use this English">{e(sug.split(" (")[0])}</button> {e(sug[len(sug.split(" (")[0]):])}</li>'
         for sug in c.en_suggestions)
     suggested = f'<h4>Suggestions</h4><ol class="suggestions">{suggestions}</ol>' if suggestions else ""
-    types = "".join(f'<option{" selected" if t == c.type else ""}>{t}</option>' for t in TYPES)
-    fields = json.dumps({"en": c.en, "en_variants": c.en_variants, "en_forbidden": c.en_forbidden, "status": c.status,
-                         "note": c.note, "type": c.type, "fr": c.fr, "fr_variants": c.fr_variants,
-                         "subject": c.subject, "definition": c.definition}, ensure_ascii=False)
+    types = "".join(f'<option value="{e(t)}"{" selected" if t == c.type else ""}>{e(t) or "(none)"}</option>'
+                    for t in (TYPES if c.type in TYPES else (c.type, *TYPES)))
+    fields = json.dumps({k: getattr(c, k) for k in UNDO_FIELDS}, ensure_ascii=False)
     return f'''
 <article class="concept status-{e(c.status)}" id="c-{e(c.id)}" data-id="{e(c.id)}" data-version="{version}"
   data-fields="{e(fields)}" tabindex="-1">
@@ -255,7 +288,7 @@ def _card(c: Concept, version: str) -> str:
       <label>English <input name="en" value="{e(c.en)}"></label>
       <label>Add variant <input name="add_variant"></label>
       <label>Forbid <input name="forbid"></label>
-      <label>Note <input name="note" value="{e(c.note)}"></label>
+      <label>Note <textarea name="note" rows="1">{e(c.note)}</textarea></label>
       <label>Type <select name="type">{types}</select></label>
       <label>French <input name="fr" value="{e(c.fr)}"></label>
       <label>Subject <input name="subject" value="{e(c.subject)}"></label>
@@ -404,22 +437,27 @@ def make_app(path: str | os.PathLike, allowed_hosts: set[str] | None = None, tok
             return error(503, f"glossary busy: {exc}")
         except TermkitError as exc:
             return error(400, str(exc))
-        snap = await run_in_threadpool(store.snapshot)
-        reviewed = sum(c.status != "candidate" for c in snap.concepts)
-        return JSONResponse({**answer, "reviewed": reviewed, "total": len(snap.concepts)})
+        try:  # the change is written; the counts are a courtesy (another process may have broken the file since)
+            snap = await run_in_threadpool(store.snapshot)
+            counts = {"reviewed": sum(c.status != "candidate" for c in snap.concepts), "total": len(snap.concepts)}
+        except TermkitError:
+            counts = {"reviewed": None, "total": None}
+        return JSONResponse({**answer, **counts})
 
     async def change(request):
         cid = request.path_params["cid"]
 
         def work(body: dict) -> dict:
             concept, version = store.apply(cid, str(body.get("version", "")), body)
-            return {"concept": concept_json(concept, version)}
+            return {"concept": concept_json(concept, version), "undo": store.undo_fields(cid, version)}
 
         return await guarded(request, work)
 
     async def bulk(request):
         def work(body: dict) -> dict:
-            return {"concepts": [concept_json(c, v) for c, v in store.apply_many(body.get("items"))]}
+            done = store.apply_many(body.get("items"))
+            return {"concepts": [concept_json(c, v) for c, v in done],
+                    "undo": [{"id": c.id, "fields": store.undo_fields(c.id, v)} for c, v in done]}
 
         return await guarded(request, work)
 

@@ -11,8 +11,8 @@ so that any Unicode text in any cell round-trips:
 * a line ends at LF, CRLF or CR only (never at U+2028, U+0085, VT or FF, which are cell text);
   each line keeps its own ending, and the file keeps its BOM and encoding when a row is edited;
 * inside a cell, a backslash, tab, LF, CR and NUL are written ``\\\\``, ``\\t``, ``\\n``, ``\\r``, ``\\0``; in a
-  list cell a ``|`` inside an item is ``\\|``; an id that starts with ``#`` is written ``\\#``
-  (the row is not a comment). A backslash before any other character is read as itself.
+  list cell a ``|`` inside an item is ``\\|``; a row's first cell that starts with ``#`` is written
+  ``\\#`` (the row is not a comment). Columns termkit does not know are kept as they are. A backslash before any other character is read as itself.
 * a cell's outer whitespace is not part of its value.
 """
 
@@ -90,13 +90,18 @@ def _ending(line: str) -> str:
     return "\r\n" if line.endswith("\r\n") else line[-1] if line.endswith(("\n", "\r")) else ""
 
 
+_BOMS = {"utf-16-le": b"\xff\xfe", "utf-16-be": b"\xfe\xff", "utf-8-sig": b""}
+
+
 def _decode(data: bytes, path: str) -> tuple[str, str]:
-    """The text of a TSV file and its encoding (utf-8, utf-8-sig or utf-16); names the first bad byte."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16"), "utf-16"
-        except UnicodeDecodeError as exc:
-            raise InputError(path, f"invalid UTF-16 ({exc.reason})", "re-save it as UTF-8") from None
+    """The text of a TSV file and its encoding (utf-8, utf-8-sig, utf-16-le or utf-16-be, the
+    last two with their BOM); names the first bad byte."""
+    for codec in ("utf-16-le", "utf-16-be"):
+        if data.startswith(_BOMS[codec]):
+            try:
+                return data[2:].decode(codec), codec
+            except UnicodeDecodeError as exc:
+                raise InputError(path, f"invalid UTF-16 ({exc.reason})", "re-save it as UTF-8") from None
     encoding = "utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8"
     try:
         text = data.decode(encoding)
@@ -145,11 +150,16 @@ class TsvDocument:
         for k in range(header_at + 1, len(lines)):
             if _is_skipped(lines[k]):
                 continue
-            cid = unescape_cell(lines[k].split("\t", 1)[0].strip())
+            cid = doc._id_of(lines[k])
             if cid in doc.ids:
                 raise InputError(path, f"duplicate id {cid!r}", "give each concept its own id", line=k + 1)
             doc.ids[cid] = k
         return doc
+
+    def _id_of(self, line: str) -> str:
+        at = self.header.index("id")
+        cells = line.rstrip("\r\n").split("\t", at + 1)
+        return unescape_cell(cells[at].strip()) if len(cells) > at else ""
 
     @classmethod
     def read(cls, path: str | os.PathLike) -> TsvDocument:
@@ -200,7 +210,9 @@ class TsvDocument:
         new = [c for c in columns if c not in self.header]
         if not new:
             return
-        pad = "\t" * len(new)
+        # each row gets the value it read as while the column was missing: the field's default (TERM, noun)
+        blank = Concept("", "")
+        pad = "".join("\t" + _cell(getattr(blank, c), c) for c in new)
         for k in [self.header_at, *self.ids.values()]:
             line = self.lines[k]
             body, end = line[: len(line) - len(_ending(line))], _ending(line)
@@ -210,7 +222,9 @@ class TsvDocument:
     def set_row(self, concept: Concept) -> None:
         """Write ``concept`` over its row, in the file's columns, keeping the row's line end."""
         k = self.ids[concept.id]
-        self.lines[k] = format_row(concept, self.header, _ending(self.lines[k]) or self.newline)
+        old = self.lines[k].rstrip("\r\n").split("\t")
+        keep = {col: old[i] for i, col in enumerate(self.header) if col not in COLUMNS and i < len(old)}
+        self.lines[k] = format_row(concept, self.header, _ending(self.lines[k]) or self.newline, keep)
 
     def insert_after(self, concept_id: str, concept: Concept) -> None:
         """Add ``concept`` as a new row right below the row of ``concept_id``."""
@@ -237,7 +251,7 @@ class TsvDocument:
         return n
 
     def _reindex(self) -> None:
-        self.ids = {unescape_cell(self.lines[k].split("\t", 1)[0].strip()): k
+        self.ids = {self._id_of(self.lines[k]): k
                     for k in range(self.header_at + 1, len(self.lines)) if not _is_skipped(self.lines[k])}
 
     def text(self) -> str:
@@ -247,7 +261,7 @@ class TsvDocument:
     def save(self) -> None:
         """Write the file atomically in its own encoding (BOM kept), through a symlink to its target."""
         with atomic_write(self.path, "wb") as fh:
-            fh.write(self.text().encode(self.encoding))
+            fh.write(_BOMS.get(self.encoding, b"") + self.text().encode(self.encoding))
 
 
 def read_tsv(path: str | os.PathLike) -> Glossary:
@@ -263,13 +277,18 @@ def _cell(value, column: str) -> str:
         return ""
     if isinstance(value, float):
         return f"{value:.2f}"
-    cell = escape_cell(str(value))
-    return "\\" + cell if column == "id" and cell.startswith("#") else cell
+    return escape_cell(str(value))
 
 
-def format_row(c: Concept, columns: Sequence[str] = COLUMNS, end: str = "\n") -> str:
-    """One TSV line (with its line end) for a concept, cells in ``columns`` order."""
-    return "\t".join(_cell(getattr(c, col), col) for col in columns) + end
+def format_row(c: Concept, columns: Sequence[str] = COLUMNS, end: str = "\n", keep: dict | None = None) -> str:
+    """One TSV line (with its line end) for a concept, cells in ``columns`` order; ``keep``: the
+    cells, as they are, of columns termkit does not know (a team's own column). A first cell that
+    starts with ``#`` is written ``\\#``, so that the row is never read as a comment."""
+    keep = keep or {}
+    cells = [keep.get(col, "") if col not in COLUMNS else _cell(getattr(c, col), col) for col in columns]
+    if cells and cells[0].startswith("#"):
+        cells[0] = "\\" + cells[0]
+    return "\t".join(cells) + end
 
 
 def write_rows(concepts: Iterable[Concept], fh: TextIO) -> None:
