@@ -330,9 +330,13 @@ def glossary() -> None:
 @click.option("-g", "--glossary", "other_files", multiple=True, metavar="FILE",
               help="Another glossary (TSV, TBX, CSV) whose concepts are not proposed again. Repeatable; "
                    "every TSV under ./glossaries and beside -o is read anyway.")
+@click.option("--reference", "references", multiple=True, metavar="FILE",
+              help="A reference termbase (TBX, TSV, CSV: an IATE export, a client's termbase): a candidate found "
+                   "there takes its English and forbidden forms. Repeatable.")
 @report_format
 @nlp_options
-def glossary_build(fr_files, en_files, output, top, ranker, subject, other_files, fmt, parser, quiet) -> None:
+def glossary_build(fr_files, en_files, output, top, ranker, subject, other_files, references, fmt, parser,
+                   quiet) -> None:
     """Build or update a reviewable FR->EN glossary from French documents and their English versions.
 
     New concepts are added with status "candidate", the English found automatically (word
@@ -353,16 +357,23 @@ def glossary_build(fr_files, en_files, output, top, ranker, subject, other_files
       termkit glossary build --fr seeds/*.fr.txt --en seeds/*.en.txt -o glossaries/c5.fr-en.tsv
       termkit glossary build --fr news.fr.sgm --en news.en.sgm -o glossaries/news.fr-en.tsv --top 300
       termkit glossary build --fr a.fr.txt --en a.en.txt -o glossaries/new.fr-en.tsv -g client.tbx
+      termkit glossary build --fr new-article.fr.txt -o glossaries/new.fr-en.tsv --reference IATE_export.tbx
     """
     import json
 
     from termkit.glossary.build import BuildOptions, build_into, project_glossaries
     from termkit.sources import read_all
 
+    from termkit.glossary.termbase import check_reference
+
+    for path in references:  # before the parse: a reference without French fails at once
+        check_reference(path)
     fr_docs = read_all(list(fr_files))
     en_docs = read_all(list(en_files)) if en_files else []
     options = BuildOptions(top=top, subject=subject, ranker=ranker or "default",
-                           other_glossaries=project_glossaries(output, other_files))
+                           other_glossaries=[g for g in project_glossaries(output, other_files)
+                                             if Path(g).resolve() not in {Path(r).resolve() for r in references}],
+                           references=references)
     with progress_bar(total_chars(fr_docs), "Parsing", quiet) as update:
         total, report = build_into(output, fr_docs, en_docs, parser, options, update)
     for warning in report.warnings:
@@ -370,9 +381,20 @@ def glossary_build(fr_files, en_files, output, top, ranker, subject, other_files
     if fmt == "json":
         click.echo(json.dumps({"output": output, **report.to_dict(), "total": total}, ensure_ascii=False))
     else:
-        click.echo(f"{output}: {report.kept} kept, {report.added} added ({report.with_english} with English), "
-                   f"{report.known} already known, {report.elsewhere} in other glossaries; {total} concepts",
+        click.echo(f"{output}: {report.kept} kept, {report.added} added ({report.with_english} with English"
+                   + (f", {report.from_references} from references" if references else "")
+                   + f"), {report.known} already known, {report.elsewhere} in other glossaries; {total} concepts",
                    err=True)
+        from termkit.safetext import for_terminal
+
+        for k in report.known_elsewhere[:10]:
+            click.echo(for_terminal(f"  known: {k['fr']} -> {k['en'] or '(no English)'} [{k['status']}] "
+                                    f"{k['source']}"), err=True)
+        if len(report.known_elsewhere) > 10:
+            click.echo(f"  ... {len(report.known_elsewhere) - 10} more known concepts (see --format json)", err=True)
+        for c in report.reference_conflicts[:20]:
+            click.echo(for_terminal(f"  reference conflict: {c['fr']}: " + " / ".join(
+                f"{e} ({s})" for e, s in zip(c["english"], c["sources"]))), err=True)
         _echo_merge_details(report)
 
 

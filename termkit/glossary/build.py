@@ -12,6 +12,7 @@ import re
 from termkit.errors import InputError
 from termkit.extract import ExtractOptions, extract_terms
 from termkit.extract.model import Candidate
+from termkit.glossary.termbase import apply_references, known_concepts, match_references
 from termkit.glossary.french_only import english_from_french
 from termkit.glossary.equivalents import EquivalentFinder
 from termkit.glossary.merge import MergeReport, merge
@@ -28,13 +29,16 @@ class BuildOptions:
     ``termkit extract`` does); ``max_words``: longest term kept (content words); ``subject``:
     subject field written on new concepts; ``ranker``: as :class:`ExtractOptions`;
     ``other_glossaries``: glossary files (any format termkit reads) whose concepts are not
-    proposed again (see :func:`project_glossaries`)."""
+    proposed again, reported as known with their English (see :func:`project_glossaries`);
+    ``references``: termbases whose English a candidate found there takes, with evidence naming
+    the termbase and entry (:mod:`termkit.glossary.termbase`)."""
 
     top: int | None = None
     max_words: int = 4
     subject: str = ""
     ranker: object = "default"
     other_glossaries: Sequence[str] = ()
+    references: Sequence[str] = ()  # reference termbases (TBX, TSV, CSV): their English is evidence
 
 
 BuildReport = MergeReport  # what a build did: the merge report of its new concepts
@@ -90,14 +94,23 @@ def build_glossary(
     English versions (if given), and merge them into ``existing`` as candidates."""
     opts = options or BuildOptions()
     candidates = extract_terms(fr_docs, ExtractOptions(top=opts.top, ranker=opts.ranker))
-    known = known_forms(opts.other_glossaries)
-    fresh = [c for c in candidates if not any(fold(f) in known for f in c.forms)]
+    known = known_concepts(opts.other_glossaries)
+    fresh, elsewhere = [], []
+    for c in candidates:
+        hit = next((known[fold(f)] for f in c.forms if fold(f) in known), None)
+        (fresh if hit is None else elsewhere).append(hit or c)
     pairs, warnings = [], []
     if en_texts:
         per_doc, warnings = checked_pairs(fr_docs, en_texts)
         pairs = [p for doc_pairs in per_doc for p in doc_pairs]
-    glossary, report = merge(existing or Glossary(), candidate_concepts(fresh, EquivalentFinder(pairs), opts))
-    report.elsewhere = len(candidates) - len(fresh)
+    concepts = candidate_concepts(fresh, EquivalentFinder(pairs), opts)
+    found, conflicts = match_references(opts.references, [f for c in fresh for f in c.forms])
+    from_references = apply_references(concepts, found, conflicts)
+    glossary, report = merge(existing or Glossary(), concepts)
+    report.elsewhere = len(elsewhere)
+    report.known_elsewhere = [k.__dict__ for k in elsewhere]
+    report.reference_conflicts = [c.__dict__ for c in conflicts]
+    report.from_references = from_references
     report.warnings = warnings
     return glossary, report
 
@@ -113,13 +126,6 @@ def project_glossaries(output: str | os.PathLike, extra: Sequence[str] = ()) -> 
                 if p.resolve() != out:
                     found[p.resolve()] = None
     return [str(p) for p in found] + [str(e) for e in extra if Path(e).resolve() != out]
-
-
-def known_forms(paths: Sequence[str]) -> set[str]:
-    """Folded French forms of every concept of the given glossary files."""
-    from termkit.glossary.formats import read_glossary
-
-    return {fold(f) for p in paths for c in read_glossary(p).concepts for f in c.fr_forms()}
 
 
 # How French an English text may look: French function words per English one. English news

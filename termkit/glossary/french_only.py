@@ -23,7 +23,6 @@ from functools import lru_cache
 from termkit.extract.model import Candidate
 from termkit.glossary.reference import lookup
 from termkit.glossary.translit import transliterate
-from termkit.textnorm import fold
 
 # Confidences, read as "how often a proposal of this kind is right" (bench/french_only_eval.py, tune half).
 REFERENCE_CONFIDENCE = 0.97
@@ -73,8 +72,6 @@ def english_from_french(cand: Candidate):
     if hits:  # an acronym and its expansion are one concept: both English forms (IMF, International Monetary Fund)
         form, (en, source) = hits[0]
         variants = list(dict.fromkeys(h[0] for _, h in hits[1:] if h[0] != en))
-        if fold(name) != fold(en) and not _FRENCH_ACCENT.search(name) and not any(map(is_french_word, _words(name))):
-            variants.append(name)  # a form English also writes stays a variant (Kyiv, Kiev)
         return Equivalent(en, variants, "reference", REFERENCE_CONFIDENCE, f"reference: {source}: {form} -> {en}")
     words = _words(name)
     if not words or not words[0][0].isupper():

@@ -43,11 +43,15 @@ class MergeReport:
     conflicts: list[Conflict] = field(default_factory=list)
     renamed: list[tuple[str, str]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # e.g. an English text unrelated to its French
+    known_elsewhere: list[dict] = field(default_factory=list)  # the candidates other glossaries have, with English
+    reference_conflicts: list[dict] = field(default_factory=list)  # French terms references give two English
+    from_references: int = 0  # concepts whose English comes from a reference termbase
 
     def to_dict(self) -> dict:
         """Plain data for JSON output."""
         return {"kept": self.kept, "added": self.added, "known": self.known, "with_english": self.with_english,
-                "in_other_glossaries": self.elsewhere,
+                "in_other_glossaries": self.elsewhere, "known_elsewhere": self.known_elsewhere,
+                "from_references": self.from_references, "reference_conflicts": self.reference_conflicts,
                 "conflicts": [c.__dict__ for c in self.conflicts],
                 "renamed_ids": [{"from": a, "to": b} for a, b in self.renamed], "warnings": self.warnings}
 

@@ -62,8 +62,8 @@ class CSVFormat(GlossaryFormat):
             raise InputError(path, "is empty", "start it with a header such as: " + ",".join(FIELDS))
         fields = [_field(h) for h in header]
         if "fr" not in fields or "en" not in fields:
-            raise InputError(path, "header has no fr and en term columns", "name them fr and en (or fr-FR, en-GB ...)",
-                             line=1)
+            raise InputError(path, f"header has no fr and en term columns (its columns: {', '.join(header)})",
+                             "name them fr and en (or fr-FR, en-GB ...)", line=1)
         seen: set[str] = set()
         for row in reader:
             line = reader.line_num

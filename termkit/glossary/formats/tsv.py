@@ -336,8 +336,11 @@ class TSVFormat(GlossaryFormat):
     description = "termkit TSV glossary (the reviewed format under glossaries/)"
 
     def read(self, path: str) -> Iterator[Concept]:
-        """The concepts of a TSV glossary."""
-        yield from read_tsv(path).concepts
+        """The concepts of a TSV glossary, one row at a time (the lines are read whole, the
+        concepts made as they are asked for: a million-row reference stays in bounded memory)."""
+        doc = TsvDocument.read(path)
+        for k in sorted(doc.ids.values()):
+            yield doc._row(k)
 
     def write(self, concepts: Iterable[Concept], fh: BinaryIO, options: FormatOptions) -> None:
         """Write a TSV glossary to a binary handle."""
