@@ -36,6 +36,15 @@ def test_numpy_scoring_equals_lightgbm(seed_sets):
     assert abs(model.probabilities(x) - booster.predict(x)).max() < 1e-9
 
 
+def test_the_features_module_names_what_the_extractor_computes_and_the_shipped_model_reads(seed_sets):
+    from termkit.extract.features import FEATURE_VERSION
+    from termkit.extract.features import feature_names as registered
+
+    assert feature_names(seed_sets) == registered()
+    shipped = load_model(shipped_model_path())
+    assert shipped.feature_names == registered() and shipped.feature_version == FEATURE_VERSION
+
+
 def test_training_examples_weigh_the_written_forms_the_evaluation_counts(seed_sets):
     # keeping a candidate keeps all its written forms: a negative weighs its forms, a
     # positive its gold forms, and a positive's other forms come back as a negative row

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from termkit.extract import acronyms
+from termkit.extract.features import CANDIDATE_FEATURES, FEATURE_VERSION, NER_TYPES, RANK_ONLY, RANKED_FEATURES
 from termkit.extract.model import TERM, Candidate, Context, Variant
 from termkit.extract.spans import INSTITUTIONS, Span, lines, mwt_inside, name_spans, term_spans, word_tag
 from termkit.nlp.doc import ParsedDocument, Sentence, Word
@@ -165,14 +166,6 @@ def kept_by_default(candidates: Sequence[Candidate], threshold: float) -> list[C
             whole = max(names, key=lambda n: (len(n.canonical.split()), n.probability or 0.0))
             probable.setdefault(whole.canonical, whole)
     return [c for c in probable.values() if not any(outer in probable for outer in c.inside)]
-
-
-RANKED_FEATURES = ("log_freq", "log_independent", "specificity", "spec_min", "score", "head_productivity",
-                   "general_min", "chars")
-# Termhood against general French travels across corpora only as a rank within the corpus:
-# the raw values' scale moves with corpus size and domain, so the ranker sees only their
-# percentiles (leave-one-domain-out: see the README).
-RANK_ONLY = ("specificity", "spec_min", "score", "general_min")
 
 
 def _add_corpus_ranks(candidates: list[Candidate], corpus: _Corpus) -> None:
@@ -509,14 +502,10 @@ def _candidate(members, texts, nested, corpus: _Corpus, general, opts) -> Candid
     )
 
 
-FEATURE_VERSION = 2
-NER_TYPES = ("PER", "LOC", "ORG", "MISC")
-
-
 def _features(root: _Group, occs: list[_Occ], kinds: set[str], variants: list[Variant], frequency: int,
               doc_frequency: int, f_adj: float, spec: float, score: float, canonical: str, corpus: _Corpus,
               general) -> dict[str, float]:
-    """What the learned ranker sees of a candidate (see :mod:`termkit.extract.ranker`): counts,
+    """What the learned ranker sees of a candidate (named in :mod:`termkit.extract.features`): counts,
     termhood, nesting, spread, NER votes, shape, capitalisation, context, head statistics."""
     ner = Counter(o.ner for o in occs if o.ner)
     tagged = sum(ner.values())
@@ -572,7 +561,7 @@ def _features(root: _Group, occs: list[_Occ], kinds: set[str], variants: list[Va
         "head_lemma_freq": math.log1p(corpus.lemma_counts.get(head, 0)),
         "score": score,
     }
-    return {k: round(v, 4) for k, v in f.items()}
+    return {name: round(f[name], 4) for name in CANDIDATE_FEATURES}
 
 
 _COMMON_WORD = 1e-6  # general-French frequency above which a word is a common word

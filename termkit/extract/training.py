@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from termkit.errors import InputError, TermkitError
+from termkit.extract.features import FEATURE_VERSION
 from termkit.extract.model import Candidate
 from termkit.extract.ranker import RankerModel, trees_from_lightgbm
 from termkit.textnorm import fold
@@ -165,8 +166,6 @@ def choose_threshold(train: Sequence[Annotated], valid: Annotated | None, names:
 
 def train(train_sets: Sequence[Annotated], valid: Annotated | None = None, meta: dict | None = None) -> RankerModel:
     """Train the ranker on ``train_sets`` and pick its threshold (on ``valid`` if given)."""
-    from termkit.extract.extractor import FEATURE_VERSION
-
     whole = [s for s in train_sets if not s.slice]
     positives = sum(sum(s.labels) for s in whole)
     if positives < MIN_POSITIVES:
