@@ -28,6 +28,7 @@ CANDIDATE_FEATURES: dict[str, str] = {
     "tokens": "words, function words included",
     "chars": "characters of the canonical form",
     "written_as_name": "written as a proper name",
+    "ner_tagged": "share of occurrences Stanza tagged as an entity",
     **{f"ner_{t}": f"share of occurrences Stanza tagged {t}" for t in NER_TYPES},
     "cap_inside": "share of capitalised occurrences inside sentences (-1: none inside)",
     "initial_ratio": "share of occurrences opening a sentence",
