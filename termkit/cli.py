@@ -62,11 +62,11 @@ def nlp_options(func: Callable) -> Callable:
     @functools.wraps(func)
     def wrapper(*args, models, cache_dir, no_cache, gpu, workers, cluster, progress_mode, quiet, **kwargs):
         from termkit.nlp import Parser, default_cache_dir
-        from termkit.scale import default_workers
+        from termkit.scale import default_workers, stanza_backend
 
         cache = None if no_cache else (cache_dir or default_cache_dir())
-        parser = Parser.from_options(models, cache_dir=cache, use_gpu=gpu, workers=workers or default_workers(),
-                                     cluster=cluster)
+        parser = Parser.from_options(models, cache_dir=cache, use_gpu=gpu, backend=functools.partial(
+            stanza_backend, workers=workers or default_workers(), cluster=cluster, use_gpu=gpu))
         return func(*args, parser=parser, quiet="none" if quiet else progress_mode, **kwargs)
 
     return wrapper

@@ -75,7 +75,7 @@ def test_cache_hit_does_not_run_stanza(models, tmp_path):
     assert first.stanza_calls == 1  # five documents, one bulk call
     second = Parser(resolve_models(models), cache_dir=tmp_path)
     out2 = second.parse(docs)
-    assert second.stanza_calls == 0 and second._pipeline is None
+    assert second.stanza_calls == 0 and not second.backend.loaded
     assert [d.to_dict() for d in out1] == [d.to_dict() for d in out2]
     changed = second.parse([SourceDocument("d9", "Le Kazakhstan exporte de l'uranium.")])
     assert second.stanza_calls == 1 and changed[0].sentences
