@@ -215,19 +215,6 @@ def acter_folder(path: str) -> tuple[list[str], set[str]]:
     return texts, gold
 
 
-def glossary_decisions(path: str) -> tuple[set[str], set[str]]:
-    """The French forms a reviewer approved and those rejected, from a TSV glossary."""
-    from termkit.glossary.formats.tsv import read_tsv
-
-    approved, rejected = set(), set()
-    for c in read_tsv(path):
-        if c.status == "approved":
-            approved.update(f.lower() for f in c.fr_forms())
-        elif c.status == "rejected":
-            rejected.update(f.lower() for f in c.fr_forms())
-    return approved, rejected
-
-
 @dataclass
 class Source:
     """Annotated data to train on: texts, the forms that are terms, and (for a reviewed
@@ -283,7 +270,8 @@ def slices(docs, words: int) -> list[list]:
 
 
 def train_from_sources(sources: Sequence[Source], valid: Source | None, parser, progress=None) -> RankerModel:
-    """Train a ranker from annotated texts (see :func:`acter_folder`, :func:`glossary_decisions`)."""
+    """Train a ranker from annotated texts (see :func:`acter_folder`,
+    :func:`termkit.glossary.decisions.glossary_decisions`)."""
     from termkit.sources import read_all
 
     sets = [a for s in sources for a in annotated_sets(s.name, parser.parse(read_all(s.texts), progress=progress),
