@@ -175,7 +175,7 @@ def report(title: str, items: list) -> str:
 def test_the_import_walker_sees_module_and_function_level_imports():
     found = {(i.source, i.target) for i in imports()}
     assert ("termkit.nlp.parser", "termkit.nlp.cache") in found  # module level
-    assert ("termkit.extract.extractor", "termkit.extract.acronyms") in found  # from package import submodule
+    assert ("termkit.extract.collect", "termkit.extract.acronyms") in found  # from package import submodule
     assert ("termkit.scale.workers", "termkit.nlp") in found  # inside a function
     assert ("termkit.cli", "termkit.scale") in found
 
