@@ -6,6 +6,7 @@ imports a higher one."""
 from __future__ import annotations
 
 import ast
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,6 +43,7 @@ class Import:
         return f"{self.where}: {self.statement}  ({self.source} -> {self.target})"
 
 
+@functools.cache
 def modules() -> dict[str, Path]:
     out = {}
     for path in sorted(PACKAGE.rglob("*.py")):
@@ -52,9 +54,10 @@ def modules() -> dict[str, Path]:
     return out
 
 
-def imports(mods: dict[str, Path] | None = None) -> list[Import]:
+@functools.cache
+def imports() -> list[Import]:
     """Every import of a termkit module by a termkit module, wherever the statement is."""
-    mods = mods or modules()
+    mods = modules()
 
     def resolve(name: str) -> str | None:
         while name and name not in mods:
@@ -204,8 +207,7 @@ def test_every_package_has_a_layer():
 
 
 def test_the_checks_catch_an_upward_import_and_a_cycle():
-    mods = modules()
-    fake = [*imports(mods), Import("termkit.nlp.parser", "termkit.scale.workers", "termkit/nlp/parser.py:1",
+    fake = [*imports(), Import("termkit.nlp.parser", "termkit.scale.workers", "termkit/nlp/parser.py:1",
                                    "from termkit.scale.workers import WorkerPool")]
     assert any("'nlp' (layer 1) imports the higher layer 'scale'" in b for b in layer_violations(fake))
     assert cycles(graph(fake, lambda m: m))
