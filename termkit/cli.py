@@ -76,11 +76,11 @@ def nlp_options(func: Callable) -> Callable:
     @functools.wraps(func)
     def wrapper(*args, models, cache_dir, no_cache, gpu, workers, cluster, progress_mode, quiet, **kwargs):
         from termkit.nlp import Parser, default_cache_dir
-        from termkit.scale import default_workers
+        from termkit.scale import default_workers, stanza_backend
 
         cache = None if no_cache else (cache_dir or default_cache_dir())
-        parser = Parser.from_options(models, cache_dir=cache, use_gpu=gpu, workers=workers or default_workers(),
-                                     cluster=cluster)
+        parser = Parser.from_options(models, cache_dir=cache, use_gpu=gpu, backend=functools.partial(
+            stanza_backend, workers=workers or default_workers(), cluster=cluster, use_gpu=gpu))
         return func(*args, parser=parser, quiet="none" if quiet else progress_mode, **kwargs)
 
     return wrapper
@@ -253,7 +253,8 @@ def ranker_train(train_dirs, valid_dir, glossaries, texts, output, licence, fmt,
     """
     import json
 
-    from termkit.extract.training import Source, acter_folder, glossary_decisions, train_from_sources
+    from termkit.extract.training import Source, acter_folder, train_from_sources
+    from termkit.glossary.decisions import glossary_decisions
 
     if not train_dirs and not glossaries:
         raise click.UsageError("give --train DIR (texts and term list) or --glossary GLOSSARY --texts FILE...")
@@ -669,7 +670,8 @@ def tm_build(files: tuple[str, ...], output: str, quiet: bool, workers: int | No
       termkit tm build newstest2014-fren-src.fr.sgm newstest2014-fren-ref.en.sgm -o tmx/newstest.tmx
     """
     from termkit.scale import default_workers
-    from termkit.tm import build_tm, pair_files, write_tmx
+    from termkit.align.memory import build_tm, pair_files
+    from termkit.tm import write_tmx
 
     pairs = pair_files(list(files))
     with progress_bar(sum(len(fr.text) for fr, _ in pairs), "Aligning", quiet) as update:

@@ -28,10 +28,21 @@ def models() -> Path:
 
 
 @pytest.fixture(scope="session")
-def parser(models, tmp_path_factory):
+def parse_cache(request, tmp_path_factory) -> Path:
+    """The parse cache the tests share, kept between runs in pytest's cache folder
+    (``.pytest_cache/d/parse-cache``; ``pytest --cache-clear`` empties it). Entries are kept
+    under the models' fingerprint (:class:`termkit.nlp.ParseCache`), so other models never
+    read them. A fresh folder when the cache plugin is off (``-p no:cacheprovider``).
+    Tests whose point is a cold cache use their own ``tmp_path``."""
+    cache = getattr(request.config, "cache", None)
+    return cache.mkdir("parse-cache") if cache is not None else tmp_path_factory.mktemp("parse-cache")
+
+
+@pytest.fixture(scope="session")
+def parser(models, parse_cache):
     from termkit.nlp import Parser, resolve_models
 
-    return Parser(resolve_models(models), cache_dir=tmp_path_factory.mktemp("parse-cache"))
+    return Parser(resolve_models(models), cache_dir=parse_cache)
 
 
 @pytest.fixture(scope="session")

@@ -147,29 +147,31 @@ def test_french_number_conventions_in_english_are_reported():
     assert sorted(f.target_span for f in found if f.check == "number-format") == ["3,07", "410 000", "70 %"]
 
 
-def test_cli_formats_and_exit_codes(tmp_path):
+def test_cli_formats_and_exit_codes(tmp_path, parse_cache):
     bad = planted(tmp_path, "Kyrgyzstan", "Kirghizia")
-    clean = termkit("check", FR, EN)
+    env = {"TERMKIT_CACHE_DIR": str(parse_cache)}
+    clean = termkit("check", FR, EN, env=env)
     assert clean.returncode == 0, clean.stdout + clean.stderr
-    proc = termkit("check", FR, bad, "--format", "json")
+    proc = termkit("check", FR, bad, "--format", "json", env=env)
     assert proc.returncode == 1
     data = json.loads(proc.stdout)
     assert any(f["check"] == "forbidden" and f["suggestion"] == "Kyrgyzstan" for f in data["findings"])
     sarif_path = tmp_path / "r.sarif"
-    assert termkit("check", FR, bad, "--format", "sarif", "-o", sarif_path).returncode == 1
+    assert termkit("check", FR, bad, "--format", "sarif", "-o", sarif_path, env=env).returncode == 1
     sarif = json.loads(sarif_path.read_text())
     result = next(r for r in sarif["runs"][0]["results"] if r["ruleId"] == "forbidden")
     assert result["level"] == "error" and result["locations"][0]["physicalLocation"]["region"]["startLine"] >= 1
-    junit = termkit("check", FR, bad, "--format", "junit")
+    junit = termkit("check", FR, bad, "--format", "junit", env=env)
     suites = etree.fromstring(junit.stdout.encode())
     assert suites.tag == "testsuites" and suites.find(".//failure[@type='forbidden']") is not None
-    assert termkit("check", FR, EN, "--fail-on", "info").returncode == 1  # info-level consistency notes
+    assert termkit("check", FR, EN, "--fail-on", "info", env=env).returncode == 1  # info-level consistency notes
     usage = termkit("check", FR)
     assert usage.returncode == 2 and "SRC TGT" in usage.stderr
 
 
-def test_wmt_sgml_with_reference_scores(tmp_path):
-    proc = termkit("check", WMT_SRC, WMT_REF, "--reference", WMT_REF, "--format", "json", "--fail-on", "error")
+def test_wmt_sgml_with_reference_scores(tmp_path, parse_cache):
+    proc = termkit("check", WMT_SRC, WMT_REF, "--reference", WMT_REF, "--format", "json", "--fail-on", "error",
+                   env={"TERMKIT_CACHE_DIR": str(parse_cache)})
     data = json.loads(proc.stdout)
     scores = {s["name"]: s for s in data["scores"]}
     assert scores["BLEU"]["score"] == 100.0 and scores["BLEU"]["signature"].startswith("nrefs:1")

@@ -5,11 +5,11 @@ from __future__ import annotations
 from conftest import termkit
 
 
-def test_check_without_a_glossary_checks_numbers_and_says_what_it_skipped(tmp_path, models):
+def test_check_without_a_glossary_checks_numbers_and_says_what_it_skipped(tmp_path, models, parse_cache):
     (tmp_path / "a.fr.txt").write_text("Le prix est de 3,07 milliards de dollars.\n", encoding="utf-8")
     (tmp_path / "a.en.txt").write_text("The price is $3.7 billion.\n", encoding="utf-8")
     proc = termkit("check", tmp_path / "a.fr.txt", tmp_path / "a.en.txt", "--models", models.resolve(), cwd=tmp_path,
-                   env={"TERMKIT_CACHE_DIR": str(tmp_path / "cache")})
+                   env={"TERMKIT_CACHE_DIR": str(parse_cache)})
     assert proc.returncode == 1 and "[number]" in proc.stdout and "3,07 milliards" in proc.stdout
     assert proc.stderr.count("\n") == 1 and "no glossary found" in proc.stderr and "terminology" in proc.stderr
 

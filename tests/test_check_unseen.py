@@ -77,10 +77,11 @@ def test_a_misspelling_listed_as_forbidden_is_one_finding():
     assert one_per_problem([name, bad]) == [bad]
 
 
-def test_reports_show_the_sentences_with_the_spans_marked(tmp_path, models):
+def test_reports_show_the_sentences_with_the_spans_marked(tmp_path, models, parse_cache):
     (tmp_path / "a.fr.txt").write_text("Le prix est de 3,07 milliards de dollars.\n", encoding="utf-8")
     (tmp_path / "a.en.txt").write_text("The price is $3.7 billion.\n", encoding="utf-8")
-    args = ["check", tmp_path / "a.fr.txt", tmp_path / "a.en.txt", "--models", models.resolve()]
+    args = ["check", tmp_path / "a.fr.txt", tmp_path / "a.en.txt", "--models", models.resolve(),
+            "--cache-dir", parse_cache]
     text = termkit(*args, cwd=tmp_path).stdout
     assert "    FR: Le prix est de [[3,07 milliards]] de dollars." in text and "    EN: The price is $3.7 billion." in text
     finding = json.loads(termkit(*args, "--format", "json", cwd=tmp_path).stdout)["findings"][0]

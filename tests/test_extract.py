@@ -231,9 +231,10 @@ def test_options_top_min_freq_and_kinds(seed_docs):
     assert all(c.words > 1 for c in extract_terms(seed_docs, ExtractOptions(names=False, single_words=False)))
 
 
-def test_cli_extract_tsv_and_json(models, tmp_path):
+def test_cli_extract_tsv_and_json(models, tmp_path, parse_cache):
     seeds = sorted(str(p) for p in SEEDS.glob("*.fr.txt"))
-    base = [sys.executable, "-m", "termkit", "extract", *seeds, "--models", str(models), "--cache-dir", str(tmp_path)]
+    base = [sys.executable, "-m", "termkit", "extract", *seeds, "--models", str(models),
+            "--cache-dir", str(parse_cache)]
     out = tmp_path / "c.tsv"
     proc = subprocess.run(base + ["--top", "30", "-o", str(out)], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr

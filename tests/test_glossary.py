@@ -352,12 +352,12 @@ def test_seed_glossary_is_reviewed_and_complete():
     assert {"PER", "ORG", "LOC", "TERM"} <= types
 
 
-def test_cli_glossary_build_merges_and_keeps_edits(models, tmp_path):
+def test_cli_glossary_build_merges_and_keeps_edits(models, tmp_path, parse_cache):
     out = tmp_path / "g.fr-en.tsv"
     fr = sorted(str(p) for p in SEEDS.glob("*.fr.txt"))
     en = sorted(str(p) for p in SEEDS.glob("*.en.txt"))
     cmd = [sys.executable, "-m", "termkit", "glossary", "build", "--fr", *fr, "--en", *en, "-o", str(out),
-           "--top", "60", "--models", str(Path(models).resolve()), "--cache-dir", str(tmp_path / "cache"), "--json"]
+           "--top", "60", "--models", str(Path(models).resolve()), "--cache-dir", str(parse_cache), "--json"]
     # run in an empty project: the repository's own glossaries/ would hold these concepts already
     proc = subprocess.run(cmd, capture_output=True, text=True, cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
@@ -385,22 +385,22 @@ def test_cli_glossary_build_mismatched_inputs(models, tmp_path):
     assert proc.returncode == 2 and "no such file" in proc.stderr and not (tmp_path / "g.tsv").exists()
 
 
-def _build(models, tmp_path, fr, en, out, *extra, cwd=None):
+def _build(models, cache, tmp_path, fr, en, out, *extra, cwd=None):
     cmd = [sys.executable, "-m", "termkit", "glossary", "build", "--fr", *map(str, fr), "--en", *map(str, en),
-           "-o", str(out), "--models", str(Path(models).resolve()), "--cache-dir", str(tmp_path / "cache"), "--top", "40", *extra]
+           "-o", str(out), "--models", str(Path(models).resolve()), "--cache-dir", str(cache), "--top", "40", *extra]
     return subprocess.run(cmd, capture_output=True, text=True, cwd=cwd or tmp_path)
 
 
-def test_cli_glossary_build_refuses_swapped_languages(models, tmp_path):
+def test_cli_glossary_build_refuses_swapped_languages(models, tmp_path, parse_cache):
     fr = sorted(SEEDS.glob("*.fr.txt"))
     en = sorted(SEEDS.glob("*.en.txt"))
-    proc = _build(models, tmp_path, en, fr, tmp_path / "g.tsv")
+    proc = _build(models, parse_cache, tmp_path, en, fr, tmp_path / "g.tsv")
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
     assert "swapped" in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
     assert not (tmp_path / "g.tsv").exists()
 
 
-def test_cli_glossary_build_learns_nothing_from_unrelated_english(models, tmp_path):
+def test_cli_glossary_build_learns_nothing_from_unrelated_english(models, tmp_path, parse_cache):
     fr = sorted(SEEDS.glob("*.fr.txt"))
     en = sorted(SEEDS.glob("*.en.txt"))
     unrelated = tmp_path / "other.en.txt"
@@ -408,7 +408,7 @@ def test_cli_glossary_build_learns_nothing_from_unrelated_english(models, tmp_pa
                                   f"the northern valley, where rainfall was {k + 3} millimetres." for k in range(40)),
                          encoding="utf-8")
     out = tmp_path / "g.tsv"
-    proc = _build(models, tmp_path, fr, [en[0], unrelated], out, "--json")
+    proc = _build(models, parse_cache, tmp_path, fr, [en[0], unrelated], out, "--json")
     assert proc.returncode == 0, proc.stderr
     assert f"warning: {fr[1].name.removesuffix('.txt')}" in proc.stderr and "does not look like a translation" in proc.stderr
     assert json.loads(proc.stdout)["warnings"]
@@ -418,7 +418,7 @@ def test_cli_glossary_build_learns_nothing_from_unrelated_english(models, tmp_pa
     assert not any("apple" in (c.en + " ".join(c.en_suggestions)).lower() for c in g)
 
 
-def test_cli_glossary_build_skips_concepts_of_other_glossaries(models, tmp_path):
+def test_cli_glossary_build_skips_concepts_of_other_glossaries(models, tmp_path, parse_cache):
     fr = sorted(SEEDS.glob("*.fr.txt"))
     en = sorted(SEEDS.glob("*.en.txt"))
     project = tmp_path / "project"
@@ -428,7 +428,7 @@ def test_cli_glossary_build_skips_concepts_of_other_glossaries(models, tmp_path)
     client = tmp_path / "client.tsv"
     write_tsv([Concept("terres-rares", "terres rares", "rare earths", status="approved")], client)
     out = project / "glossaries" / "new.fr-en.tsv"
-    proc = _build(models, tmp_path, fr, en, out, "-g", str(client), "--json", cwd=project)
+    proc = _build(models, parse_cache, tmp_path, fr, en, out, "-g", str(client), "--json", cwd=project)
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["in_other_glossaries"] >= 1
     forms = {fold(f) for c in read_tsv(out) for f in c.fr_forms()}

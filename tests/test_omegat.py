@@ -13,6 +13,8 @@ from termkit.glossary import read_tsv, write_glossary
 
 from conftest import ROOT, SEED_GLOSSARY, SEEDS, omegat_jar, termkit
 
+pytestmark = pytest.mark.omegat
+
 READER = Path(__file__).parent / "support" / "OmegatTbxRead.java"
 SEED = "c5-summit-trump-central-asia"
 PROJECT = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>

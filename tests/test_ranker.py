@@ -36,6 +36,15 @@ def test_numpy_scoring_equals_lightgbm(seed_sets):
     assert abs(model.probabilities(x) - booster.predict(x)).max() < 1e-9
 
 
+def test_the_features_module_names_what_the_extractor_computes_and_the_shipped_model_reads(seed_sets):
+    from termkit.extract.features import FEATURE_VERSION
+    from termkit.extract.features import feature_names as registered
+
+    assert feature_names(seed_sets) == registered()
+    shipped = load_model(shipped_model_path())
+    assert shipped.feature_names == registered() and shipped.feature_version == FEATURE_VERSION
+
+
 def test_training_examples_weigh_the_written_forms_the_evaluation_counts(seed_sets):
     # keeping a candidate keeps all its written forms: a negative weighs its forms, a
     # positive its gold forms, and a positive's other forms come back as a negative row
@@ -85,7 +94,7 @@ def test_shipped_model_is_small_licensed_and_used_by_default(seed_docs):
     assert len(every) > len(kept) and every[len(kept) + 5].probability is not None
 
 
-def test_cli_train_then_extract_with_the_model(tmp_path, models):
+def test_cli_train_then_extract_with_the_model(tmp_path, models, parse_cache):
     train_dir = tmp_path / "seeds-annotated"
     (train_dir / "texts").mkdir(parents=True)
     for p in SEEDS.glob("*.fr.txt"):
@@ -93,7 +102,7 @@ def test_cli_train_then_extract_with_the_model(tmp_path, models):
     approved = sorted({f for c in read_tsv(SEED_GLOSSARY) if c.status == "approved" for f in c.fr_forms()})
     (train_dir / "terms.tsv").write_text("\n".join(approved) + "\n", encoding="utf-8")
     model = tmp_path / "ranker.json"
-    env = {"TERMKIT_CACHE_DIR": str(tmp_path / "cache")}
+    env = {"TERMKIT_CACHE_DIR": str(parse_cache)}
     proc = termkit("ranker", "train", "--train", train_dir, "-o", model, "--models", models, "--format", "json",
                    "--licence", "seeds: MIT", env=env)
     assert proc.returncode == 0, proc.stderr
@@ -108,13 +117,13 @@ def test_cli_train_then_extract_with_the_model(tmp_path, models):
     assert "features" not in cands[0]
 
 
-def test_cli_train_refuses_term_lists_that_do_not_match_the_texts(tmp_path, models):
+def test_cli_train_refuses_term_lists_that_do_not_match_the_texts(tmp_path, models, parse_cache):
     bad = tmp_path / "mismatch"
     (bad / "texts").mkdir(parents=True)
     shutil.copy(next(SEEDS.glob("*.fr.txt")), bad / "texts" / "a.txt")
     (bad / "terms.tsv").write_text("wind turbine\nrotor blade\n", encoding="utf-8")
     proc = termkit("ranker", "train", "--train", bad, "-o", tmp_path / "m.json", "--models", models,
-                   env={"TERMKIT_CACHE_DIR": str(tmp_path / "cache")})
+                   env={"TERMKIT_CACHE_DIR": str(parse_cache)})
     assert proc.returncode == 2 and "annotated terms" in proc.stderr
     assert len(proc.stderr.strip().splitlines()) == 1 and not (tmp_path / "m.json").exists()
     empty = tmp_path / "empty"
@@ -123,7 +132,7 @@ def test_cli_train_refuses_term_lists_that_do_not_match_the_texts(tmp_path, mode
     assert proc.returncode == 2 and "holds no .txt texts" in proc.stderr
 
 
-def test_bad_model_files_are_one_line_errors(tmp_path, models):
+def test_bad_model_files_are_one_line_errors(tmp_path, models, parse_cache):
     corrupt = tmp_path / "corrupt.json"
     corrupt.write_text("{not json", encoding="utf-8")
     old = tmp_path / "old.json"
@@ -134,7 +143,7 @@ def test_bad_model_files_are_one_line_errors(tmp_path, models):
         with pytest.raises(TermkitError, match=words):
             read_model(path)
         proc = termkit("extract", next(SEEDS.glob("*.fr.txt")), "--models", models, "--ranker", path,
-                       env={"TERMKIT_CACHE_DIR": str(tmp_path / "cache")})
+                       env={"TERMKIT_CACHE_DIR": str(parse_cache)})
         assert proc.returncode == 2, proc.stderr
         line = proc.stderr.strip()
         assert str(path) in line and "termkit ranker train" in line and len(line.splitlines()) == 1

@@ -83,7 +83,7 @@ def test_rejected_forms_are_never_proposed_again():
     assert len(merged) == 1 and report.known == 1 and report.added == 0
 
 
-def test_reviewed_only_by_default_in_export_lookup_and_check(project, models):
+def test_reviewed_only_by_default_in_export_lookup_and_check(project, models, parse_cache):
     target = project / "glossaries" / "g.fr-en.tsv"
     env = {"TERMKIT_CACHE_DIR": str(project / "cache")}
     csv = termkit("export", target, "--format", "csv", env=env).stdout
@@ -98,11 +98,10 @@ def test_reviewed_only_by_default_in_export_lookup_and_check(project, models):
     en = project / "a.en.txt"
     fr.write_text("Les chasseurs bombardiers sont arrivés au Kazakhstan.\n", encoding="utf-8")
     en.write_text("The war planes arrived in Kazakhstan.\n", encoding="utf-8")
-    plain = termkit("check", fr, en, "--models", models.resolve(), "--fail-on", "warning", "--format", "json",
-                    cwd=project, env=env)
+    check = ["check", fr, en, "--models", models.resolve(), "--cache-dir", parse_cache, "--fail-on", "warning"]
+    plain = termkit(*check, "--format", "json", cwd=project, env=env)
     assert plain.returncode == 0, plain.stdout
-    loose = termkit("check", fr, en, "--models", models.resolve(), "--include-candidates", "--fail-on", "warning",
-                    "--format", "json", cwd=project, env=env)
+    loose = termkit(*check, "--include-candidates", "--format", "json", cwd=project, env=env)
     findings = json.loads(loose.stdout)["findings"]
     assert loose.returncode == 0 and findings and all(f["severity"] == "info" for f in findings)
     assert any("chasseurs bombardiers" in f["message"] for f in findings)

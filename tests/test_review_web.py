@@ -109,6 +109,7 @@ def press(driver, key):
     ActionChains(driver).send_keys(key).perform()
 
 
+@pytest.mark.browser
 def test_keyboard_review_writes_the_tsv_row_by_row(server, browser):
     url, path = server
     browser.get(url)
@@ -148,6 +149,7 @@ def test_keyboard_review_writes_the_tsv_row_by_row(server, browser):
     wait_for(lambda: not list(path.parent.glob("*.lock")))
 
 
+@pytest.mark.browser
 def test_two_tabs_never_lose_a_change(server, browser):
     url, path = server
     browser.get(url)
@@ -199,6 +201,7 @@ def test_non_loopback_host_warns_that_there_is_no_authentication(tmp_path):
     assert "no authentication" in line
 
 
+@pytest.mark.browser
 def test_contexts_beside_their_english_and_merge_and_split(server, browser):
     url, path = server
     browser.get(url)
@@ -225,6 +228,7 @@ def test_contexts_beside_their_english_and_merge_and_split(server, browser):
     assert "routes de la soie" in row(path, "route-de-la-soie").fr_variants
 
 
+@pytest.mark.browser
 def test_a_suggestion_becomes_the_english_in_one_click(server, browser):
     url, path = server
     browser.get(url)

@@ -89,7 +89,8 @@ def local_cluster():
     cluster.close()
 
 
-def test_a_cluster_run_gives_the_same_parse_candidates_and_glossary(local_cluster, parser, models, tmp_path):
+def test_a_cluster_run_gives_the_same_parse_candidates_and_glossary(local_cluster, parser, models, tmp_path,
+                                                                  parse_cache):
     docs = read_documents(str(WMT_SRC))
     one = io.StringIO()
     write_stream(docs, parser.iter_sentences(docs), one, "conllu")
@@ -100,7 +101,7 @@ def test_a_cluster_run_gives_the_same_parse_candidates_and_glossary(local_cluste
     seeds = sorted(SEEDS.glob("*.fr.txt"))
     english = [p.with_name(p.name.replace(".fr.txt", ".en.txt")) for p in seeds]
     results = {}
-    for label, extra in (("one", ["--workers", "1", "--cache-dir", tmp_path / "c1"]),
+    for label, extra in (("one", ["--workers", "1", "--cache-dir", parse_cache]),
                          ("cluster", ["--cluster", local_cluster, "--no-cache"])):
         cands = termkit("extract", *seeds, "--models", models, "--all", "--format", "json", *extra)
         assert cands.returncode == 0, cands.stderr

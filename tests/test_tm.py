@@ -5,7 +5,8 @@ from __future__ import annotations
 from lxml import etree
 
 from termkit.sources import read_documents
-from termkit.tm import build_tm, pair_files, tmx_bytes
+from termkit.align.memory import build_tm, pair_files
+from termkit.tm import tmx_bytes
 
 from conftest import ROOT, SCHEMAS, SEEDS, WMT_REF, WMT_SRC, termkit
 

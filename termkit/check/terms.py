@@ -83,6 +83,26 @@ def french_keys(tokens: Sequence[Token], lemmas: bool) -> KeyText:
     return KeyText(words)
 
 
+def _initials(en: str) -> set[str]:
+    """Keys of a multi-word English name's initials: United States -> US, Paris Saint-Germain -> PSG."""
+    out = set()
+    for words in (en.split(), en.replace("-", " ").split()):
+        initials = "".join(w[0] for w in words if w[:1].isupper())
+        if len(initials) >= 2 and len(words) >= 2:
+            out.add(f" {initials.lower()} ")
+    return out
+
+
+def _place_keys(en: str) -> set[str]:
+    """Other keys of a place: France -> French Embassy, Syria -> Syrian; United States -> America;
+    California -> Calif."""
+    keys = {f" {en_key(a)} " for a in adjectives(en)}
+    keys |= {f" {en_key(a)} " for a in OTHER_NAMES.get(en, ())}
+    if en in US_STATES_AP:
+        keys.add(f" {en_key(US_STATES_AP[en].replace('.', ''))} ")
+    return keys
+
+
 class TermIndex:
     """Approved concepts of the glossaries, indexed for matching in both languages."""
 
@@ -91,8 +111,6 @@ class TermIndex:
         self.concepts = [c for c in concepts if c.status in allowed and c.en]
         self.fr = ahocorasick.Automaton()
         self.forbidden = ahocorasick.Automaton()
-        fr_keys: dict[str, list[int]] = defaultdict(list)
-        bad_keys: dict[str, list[int]] = defaultdict(list)
         self.en_keys: list[set[str]] = []
         self.surnames: list[set[str]] = []
         self.short_forms: list[set[str]] = []  # surnames, acronyms, initials: a full name may stand beside them
@@ -100,40 +118,50 @@ class TermIndex:
         self.name_folds = [{fold(f) for f in c.fr_forms()} for c in self.concepts]
         self.acronyms: set[str] = set()
         self.content: list[set[str]] = []
+        fr_keys: dict[str, list[int]] = defaultdict(list)
+        bad_keys: dict[str, list[int]] = defaultdict(list)
         for n, c in enumerate(self.concepts):
-            for form in c.fr_forms():
-                key = stem_key(form)
-                if key:
-                    fr_keys[f" {key} "].append(n)
-                    if is_acronym(form):
-                        self.acronyms.add(f" {key} ")
-            en_forms = [en_key(f) for f in c.en_forms()]
-            keys = {f" {k} " for k in en_forms if k}
-            keys |= {f" {en_key(f.replace('-', ''))} " for f in c.en_forms() if "-" in f}  # Wi-Fi = Wifi
-            surname, short = set(), {f" {en_key(f)} " for f in c.en_forms() if is_acronym(f)}
-            if c.type in NAME_TYPES:
-                surname = {f" {en_key(w)} " for w in _surnames(c)}  # later mentions: Obama, O'Malley
-                self.expansions[n] = [f.upper() for f in c.en_forms() if is_acronym(f)]  # NHTSA written out
-            for words in (c.en.split(), c.en.replace("-", " ").split()):  # Paris Saint-Germain -> PSG
-                initials = "".join(w[0] for w in words if w[:1].isupper())
-                if len(initials) >= 2 and len(words) >= 2:  # United States -> US, United Nations -> UN
-                    keys.add(f" {initials.lower()} ")
-                    short.add(f" {initials.lower()} ")
-            # the content words of a term's English: a rendering that keeps one of them is partial
-            self.content.append(set() if c.type in NAME_TYPES else
-                                {w for k in en_forms for w in k.split() if len(w) >= 3 and w not in EN_STOP})
-            if c.type == "LOC":  # France -> French Embassy, Syria -> Syrian; United States -> America
-                keys |= {f" {en_key(a)} " for a in adjectives(c.en)}
-                keys |= {f" {en_key(a)} " for a in OTHER_NAMES.get(c.en, ())}
-                if c.en in US_STATES_AP:  # California -> Calif.
-                    keys.add(f" {en_key(US_STATES_AP[c.en].replace('.', ''))} ")
-            self.en_keys.append(keys | surname)
-            self.surnames.append(surname)
-            self.short_forms.append(short | surname)
+            self._index_french(n, c, fr_keys)
+            self._index_english(n, c)
             for form in c.en_forbidden:
                 key = en_key(form)
                 if key:
                     bad_keys[f" {key} "].append(n)
+        self._build_automata(fr_keys, bad_keys)
+
+    def _index_french(self, n: int, c: Concept, fr_keys: dict[str, list[int]]) -> None:
+        """The keys of concept ``n``'s French forms (acronyms noted)."""
+        for form in c.fr_forms():
+            key = stem_key(form)
+            if key:
+                fr_keys[f" {key} "].append(n)
+                if is_acronym(form):
+                    self.acronyms.add(f" {key} ")
+
+    def _index_english(self, n: int, c: Concept) -> None:
+        """The keys by which concept ``n``'s English may be written: its forms, initials, a
+        name's surname and acronyms, a place's adjectives and other names; its content words."""
+        en_forms = [en_key(f) for f in c.en_forms()]
+        keys = {f" {k} " for k in en_forms if k}
+        keys |= {f" {en_key(f.replace('-', ''))} " for f in c.en_forms() if "-" in f}  # Wi-Fi = Wifi
+        surname, short = set(), {f" {en_key(f)} " for f in c.en_forms() if is_acronym(f)}
+        if c.type in NAME_TYPES:
+            surname = {f" {en_key(w)} " for w in _surnames(c)}  # later mentions: Obama, O'Malley
+            self.expansions[n] = [f.upper() for f in c.en_forms() if is_acronym(f)]  # NHTSA written out
+        initials = _initials(c.en)
+        keys |= initials
+        short |= initials
+        # the content words of a term's English: a rendering that keeps one of them is partial
+        self.content.append(set() if c.type in NAME_TYPES else
+                            {w for k in en_forms for w in k.split() if len(w) >= 3 and w not in EN_STOP})
+        if c.type == "LOC":
+            keys |= _place_keys(c.en)
+        self.en_keys.append(keys | surname)
+        self.surnames.append(surname)
+        self.short_forms.append(short | surname)
+
+    def _build_automata(self, fr_keys: dict[str, list[int]], bad_keys: dict[str, list[int]]) -> None:
+        """The French and forbidden-English automata over the collected keys."""
         for key, ns in fr_keys.items():
             self.fr.add_word(key, (key, sorted(set(ns))))
         # a forbidden form that is also an admitted English form of some concept is not flagged

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from termkit.errors import TermkitError
+from termkit.extract.features import FEATURE_VERSION
 from termkit.extract.model import Candidate
 
 if TYPE_CHECKING:  # annotations only: the module is imported lazily where it runs
@@ -140,8 +141,6 @@ _FIX = "retrain it with `termkit ranker train`, or reinstall termkit to get the 
 
 def read_model(path: str | os.PathLike) -> RankerModel:
     """Read a model file; a missing, corrupt or incompatible file raises one-line :class:`TermkitError`."""
-    from termkit.extract.extractor import FEATURE_VERSION
-
     name = str(path)
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))

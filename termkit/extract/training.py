@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from termkit.errors import InputError, TermkitError
+from termkit.extract.features import FEATURE_VERSION
 from termkit.extract.model import Candidate
 from termkit.extract.ranker import RankerModel, trees_from_lightgbm
 from termkit.textnorm import fold
@@ -165,8 +166,6 @@ def choose_threshold(train: Sequence[Annotated], valid: Annotated | None, names:
 
 def train(train_sets: Sequence[Annotated], valid: Annotated | None = None, meta: dict | None = None) -> RankerModel:
     """Train the ranker on ``train_sets`` and pick its threshold (on ``valid`` if given)."""
-    from termkit.extract.extractor import FEATURE_VERSION
-
     whole = [s for s in train_sets if not s.slice]
     positives = sum(sum(s.labels) for s in whole)
     if positives < MIN_POSITIVES:
@@ -214,19 +213,6 @@ def acter_folder(path: str) -> tuple[list[str], set[str]]:
         if term and not term.startswith("#"):
             gold.add(term)
     return texts, gold
-
-
-def glossary_decisions(path: str) -> tuple[set[str], set[str]]:
-    """The French forms a reviewer approved and those rejected, from a TSV glossary."""
-    from termkit.glossary.formats.tsv import read_tsv
-
-    approved, rejected = set(), set()
-    for c in read_tsv(path):
-        if c.status == "approved":
-            approved.update(f.lower() for f in c.fr_forms())
-        elif c.status == "rejected":
-            rejected.update(f.lower() for f in c.fr_forms())
-    return approved, rejected
 
 
 @dataclass
@@ -284,7 +270,8 @@ def slices(docs, words: int) -> list[list]:
 
 
 def train_from_sources(sources: Sequence[Source], valid: Source | None, parser, progress=None) -> RankerModel:
-    """Train a ranker from annotated texts (see :func:`acter_folder`, :func:`glossary_decisions`)."""
+    """Train a ranker from annotated texts (see :func:`acter_folder`,
+    :func:`termkit.glossary.decisions.glossary_decisions`)."""
     from termkit.sources import read_all
 
     sets = [a for s in sources for a in annotated_sets(s.name, parser.parse(read_all(s.texts), progress=progress),

@@ -25,7 +25,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -445,6 +445,20 @@ class EquivalentFinder:
                 opt.notes.append(note)
             return opt
 
+        aligned_words = self._aligned_options(cand, occs, add)
+        self._cooccurrence_options(cand, links, aligned_words, add)
+        self._identical_options(cand, links, add)
+        self._reference_options(cand, add)
+        self._transliteration_options(cand, links, add)
+        if not links and cand.type != TERM and not opts:
+            add(cand.canonical, "identical", "name kept as written (no aligned English)")
+        return list(opts.values()), links, len(occs)
+
+    def _aligned_options(self, cand: Candidate, occs: list[tuple[int, int, int]],
+                         add: Callable[..., Option]) -> set[str]:
+        """Options from the word alignment of each occurrence: the aligned span, its widenings
+        and its noun-phrase pieces, and a currency written as a symbol; returns the aligned
+        English words (stemmed)."""
         aligned_words: set[str] = set()
         for k, i, j in occs:
             currency = self._currency(k, i, j)
@@ -471,7 +485,11 @@ class EquivalentFinder:
             for a, b in pieces:
                 if (a, b) != (lo, hi) and (a, b) not in widened:
                     add(self._phrase(k, a, b, cand), "loose alignment").loose += 1
-        # Dice co-occurrence: the best few n-grams
+        return aligned_words
+
+    def _cooccurrence_options(self, cand: Candidate, links: list[int], aligned_words: set[str],
+                              add: Callable[..., Option]) -> None:
+        """The best few n-grams of the linked English by Dice co-occurrence."""
         cooc: Counter[str] = Counter()
         surfaces: dict[str, Counter[str]] = defaultdict(Counter)
         for k in links:
@@ -490,20 +508,26 @@ class EquivalentFinder:
             for surface, c in surfaces[key].items():
                 opt = add(surface, "cooccurrence")
                 opt.surfaces[surface] += c - 1
-        # forms written the same in the English
+
+    def _identical_options(self, cand: Candidate, links: list[int], add: Callable[..., Option]) -> None:
+        """Forms written the same in the English."""
         for form in cand.forms:
             f = fold(form)
             hits = [k for k in links if _contains(self._en_fold[k], f)]
             if hits:
                 surface = _surface_in(self.pairs[hits[0]][1], form) or form
                 add(surface, "identical")
-        # CLDR reference names (capitalised forms only: a common noun is never a country)
+
+    def _reference_options(self, cand: Candidate, add: Callable[..., Option]) -> None:
+        """CLDR reference names (capitalised forms only: a common noun is never a country)."""
         for form in cand.forms:
             hit = lookup(form) if cand.type != TERM or form[:1].isupper() else None
             if hit:
                 add(hit[0], "reference", f"{hit[1]}: {form} -> {hit[0]}")
                 break
-        # transliteration, confirmed by the English
+
+    def _transliteration_options(self, cand: Candidate, links: list[int], add: Callable[..., Option]) -> None:
+        """A name's transliteration by rules, confirmed by the English (or alone, without English)."""
         if cand.type != TERM:
             guess = transliterate(cand.canonical)
             target = fold(guess).split()
@@ -518,9 +542,6 @@ class EquivalentFinder:
                             break
                 if not links:
                     add(guess, "transliteration", f"rules give {guess} (no aligned English)")
-        if not links and cand.type != TERM and not opts:
-            add(cand.canonical, "identical", "name kept as written (no aligned English)")
-        return list(opts.values()), links, len(occs)
 
     def _features(self, cand: Candidate, opt: Option, links: list[int],
                   occs: list[tuple[int, int, int]]) -> dict[str, float]:

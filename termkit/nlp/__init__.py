@@ -1,5 +1,6 @@
 """French NLP through Stanza: model resolution, the cached parser, parsed-document dataclasses."""
 
+from termkit.nlp.backend import LocalStanza, StanzaBackend
 from termkit.nlp.cache import ParseCache, cache_info, clear_cache, default_cache_dir
 from termkit.nlp.doc import Entity, ParsedDocument, Sentence, Token, Word
 from termkit.nlp.models import (
@@ -12,7 +13,8 @@ from termkit.nlp.models import (
 from termkit.nlp.parser import Parser
 
 __all__ = [
-    "Entity", "ModelsLocation", "ParseCache", "ParsedDocument", "Parser", "Sentence", "Token", "Word",
+    "Entity", "LocalStanza", "ModelsLocation", "ParseCache", "ParsedDocument", "Parser", "Sentence", "StanzaBackend",
+    "Token", "Word",
     "cache_info", "clear_cache", "default_cache_dir", "download_models", "fingerprint", "locate_models",
     "resolve_models",
 ]

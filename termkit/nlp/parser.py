@@ -6,15 +6,10 @@ import os
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
+from termkit.nlp.backend import LocalStanza, StanzaBackend
 from termkit.nlp.cache import ParseCache
 from termkit.nlp.doc import Entity, ParsedDocument, Sentence, Token, Word
-from termkit.nlp.models import (
-    LANG,
-    PROCESSORS,
-    ModelsLocation,
-    fingerprint,
-    resolve_models,
-)
+from termkit.nlp.models import ModelsLocation, fingerprint, resolve_models
 from termkit.sources import SourceDocument
 from termkit.textnorm import cut_text
 
@@ -34,35 +29,38 @@ Progress = Callable[[int, int, int], None]  # progress(chars, words, documents) 
 class Parser:
     """Parses French documents with Stanza, reusing cached parses.
 
-    The Stanza pipeline is built on first use only, so a run whose documents
-    are all in the cache never imports Stanza or PyTorch.
+    Stanza runs in a :class:`~termkit.nlp.backend.StanzaBackend`: by default one pipeline in
+    this process (:class:`~termkit.nlp.backend.LocalStanza`), built on first use only, so a
+    run whose documents are all in the cache never imports Stanza or PyTorch; pools of
+    worker processes and Dask clusters are backends too (:mod:`termkit.scale`).
 
     >>> parser = Parser.from_options(models="../shared/models/stanza_resources")  # doctest: +SKIP
     >>> doc = parser.parse_text("Les terres rares du Kazakhstan.")  # doctest: +SKIP
     """
 
     def __init__(self, models: ModelsLocation, cache_dir: str | os.PathLike | None = None, use_gpu: bool = False,
-                 workers: int = 1, cluster: str | None = None) -> None:
+                 backend: StanzaBackend | None = None) -> None:
         self.models = models
         self.use_gpu = use_gpu
-        self.workers = max(1, workers)
-        self.cluster = cluster
+        self.backend: StanzaBackend = backend if backend is not None else LocalStanza(models, use_gpu)
         self._fingerprint: str | None = None
         self._cache_dir = cache_dir
         self._cache: ParseCache | None = None
-        self._pipeline = None
         self.stanza_calls = 0  # number of bulk calls made to Stanza (for tests and benchmarks)
 
     @classmethod
     def from_options(
         cls, models: str | os.PathLike | None = None, cache_dir: str | os.PathLike | None = None, use_gpu: bool = False,
-        workers: int = 1, cluster: str | None = None,
+        backend: Callable[[ModelsLocation], StanzaBackend] | None = None,
     ) -> Parser:
         """Build a parser from a models option (resolved as documented), a cache dir (None: no
-        cache), the GPU switch (exit 2 when PyTorch sees no CUDA) and a number of worker processes."""
+        cache), the GPU switch (exit 2 when PyTorch sees no CUDA) and, optionally, a function
+        that makes the Stanza backend for the resolved models (default: in this process)."""
         if use_gpu:
             check_gpu()
-        return cls(resolve_models(models), cache_dir=cache_dir, use_gpu=use_gpu, workers=workers, cluster=cluster)
+        location = resolve_models(models)
+        return cls(location, cache_dir=cache_dir, use_gpu=use_gpu,
+                   backend=backend(location) if backend is not None else None)
 
     @property
     def fingerprint(self) -> str:
@@ -79,22 +77,10 @@ class Parser:
         return self._cache
 
     def pipeline(self) -> stanza.Pipeline:
-        """The Stanza pipeline, built on first call."""
-        if self._pipeline is None:
-            import logging
-
-            import stanza
-
-            self._pipeline = stanza.Pipeline(
-                LANG,
-                dir=str(self.models.path),
-                processors=",".join(PROCESSORS),
-                download_method=None,
-                use_gpu=self.use_gpu,
-                logging_level="WARN",
-            )
-            logging.getLogger("stanza").setLevel(logging.WARNING)
-        return self._pipeline
+        """The Stanza pipeline of an in-process backend, built on first call (to load it ahead)."""
+        if not isinstance(self.backend, LocalStanza):
+            raise TypeError(f"{type(self.backend).__name__} runs Stanza elsewhere: no pipeline here")
+        return self.backend.pipeline()
 
     def parse(self, docs: Sequence[SourceDocument], progress: Progress | None = None) -> list[ParsedDocument]:
         """Parse documents, in order. ``progress(chars, words, docs)`` is called as work is done."""
@@ -136,7 +122,7 @@ class Parser:
                 else:
                     sents = cache.get(text) if cache else None
                     if sents is None:  # the entry vanished or broke since it was checked
-                        sents = self._run_stanza([text])[0]
+                        sents = self._run([text])[0]
                 parsed.append(sents)
             for (k, a, b), sents in zip(batch, parsed):
                 doc = docs[k]
@@ -155,28 +141,15 @@ class Parser:
                     progress(b - a, words, int(finished))
 
     def _parse_batches(self, batches: list[list[str]], labels: list[str]) -> Iterator[list[list[Sentence]]]:
-        """Parse batches of texts in order: in this process, or in a pool of worker processes
-        when there are more workers and more than one batch (the same batches either way, so
-        the output does not depend on the number of workers)."""
-        workers = min(self.workers, len(batches))
-        if not batches or (workers <= 1 and not self.cluster):
-            return (self._run_stanza(b) for b in batches)
+        """Parse batches of texts in order through the backend (the same batches whatever the
+        backend, so the output does not depend on where Stanza runs)."""
+        if not batches:
+            return iter(())
 
         def run() -> Iterator[list[list[Sentence]]]:
-            if self.cluster:
-                from termkit.scale.cluster import ClusterPool
-
-                pool = ClusterPool(self.cluster, str(self.models.path.resolve()))
-            else:
-                from termkit.scale import WorkerPool
-
-                pool = WorkerPool(str(self.models.path), workers, self.use_gpu)
-            try:
-                for result in pool.map(batches, labels):
-                    self.stanza_calls += 1
-                    yield result
-            finally:
-                pool.close()
+            for result in self.backend.map(batches, labels):
+                self.stanza_calls += 1
+                yield result
 
         return run()
 
@@ -184,13 +157,9 @@ class Parser:
         """Parse one string."""
         return self.parse([SourceDocument(doc_id, text)])[0]
 
-    def _run_stanza(self, texts: list[str]) -> list[list[Sentence]]:
-        from stanza import Document
-
-        nlp = self.pipeline()
+    def _run(self, texts: list[str]) -> list[list[Sentence]]:
         self.stanza_calls += 1
-        docs = nlp.bulk_process([Document([], text=t) for t in texts])
-        return [convert_stanza(d) for d in docs]
+        return self.backend.run(texts)
 
 
 def check_gpu() -> None:
@@ -226,22 +195,3 @@ def _chunks(items: list, sizes: list[int]) -> list[list]:
     if current:
         chunks.append(current)
     return chunks
-
-
-def convert_stanza(doc) -> list[Sentence]:
-    """Turn a processed ``stanza.Document`` into termkit :class:`Sentence` objects."""
-    sentences = []
-    for n, s in enumerate(doc.sentences, start=1):
-        tokens = []
-        for t in s.tokens:
-            ner = t.ner or "O"
-            words = [
-                Word(w.id, w.text, w.lemma if w.lemma is not None else w.text, w.upos, w.xpos, w.feats,
-                     t.start_char, t.end_char, ner)
-                for w in t.words
-            ]
-            tokens.append(Token(t.text, t.start_char, t.end_char, ner, words))
-        start, end = tokens[0].start, tokens[-1].end
-        entities = [Entity(e.text, e.type, e.start_char, e.end_char) for e in s.ents]
-        sentences.append(Sentence(n, doc.text[start:end], start, end, tokens, entities))
-    return sentences

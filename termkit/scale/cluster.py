@@ -22,17 +22,16 @@ def _parse_on_worker(models_path: str, texts: list[str]):
     from distributed import get_worker
 
     worker = get_worker()
-    parser = getattr(worker, "_termkit_parser", None)
-    if parser is None or str(parser.models.path) != models_path:
+    stanza = getattr(worker, "_termkit_stanza", None)
+    if stanza is None or str(stanza.models.path) != models_path:
         import torch
 
         torch.set_num_threads(max(1, worker.state.nthreads))
-        from termkit.nlp.models import locate_models
-        from termkit.nlp.parser import Parser
+        from termkit.nlp import LocalStanza, locate_models
 
-        parser = Parser(locate_models(models_path), cache_dir=None)
-        worker._termkit_parser = parser
-    return parser._run_stanza(texts)
+        stanza = LocalStanza(locate_models(models_path))
+        worker._termkit_stanza = stanza
+    return stanza.run(texts)
 
 
 class ClusterPool:

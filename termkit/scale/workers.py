@@ -35,14 +35,13 @@ def _init(models_path: str, use_gpu: bool, threads: int) -> None:
     import torch
 
     torch.set_num_threads(threads)
-    from termkit.nlp.models import locate_models
-    from termkit.nlp.parser import Parser
+    from termkit.nlp import LocalStanza, locate_models
 
-    _WORKER["parser"] = Parser(locate_models(models_path), cache_dir=None, use_gpu=use_gpu)
+    _WORKER["stanza"] = LocalStanza(locate_models(models_path), use_gpu=use_gpu)
 
 
 def _parse_batch(texts: list[str]):
-    return _WORKER["parser"]._run_stanza(texts)
+    return _WORKER["stanza"].run(texts)
 
 
 class WorkerPool:

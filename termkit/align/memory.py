@@ -1,4 +1,4 @@
-"""Building a translation memory from aligned FR/EN article pairs."""
+"""Building a translation memory (:mod:`termkit.tm`) from aligned FR/EN article pairs."""
 
 from __future__ import annotations
 

@@ -1,0 +1,53 @@
+"""Extraction, stage 4: rank the candidates (with the learned ranker, or by the hand-weighted
+score without one) and choose the ones that come out."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from termkit.extract.model import TERM, Candidate
+from termkit.extract.options import ExtractOptions
+
+
+def select(candidates: list[Candidate], opts: ExtractOptions) -> list[Candidate]:
+    """Sort the candidates and keep the ``top`` N, every one (``keep_all``), or the default
+    selection at the ranker's threshold (every one without a ranker)."""
+    model = ranker_model(opts.ranker)
+    if model is None:
+        # names first: every name is glossary material for a translator; terms by termhood
+        candidates.sort(key=lambda c: (c.type == TERM, -c.score, -c.frequency, c.canonical))
+        return candidates[: opts.top] if opts.top else candidates
+    model.score(candidates)
+    candidates.sort(key=lambda c: (-(c.probability or 0.0), -c.score, c.canonical))
+    if opts.top:
+        return candidates[: opts.top]
+    if opts.keep_all:
+        return candidates
+    return kept_by_default(candidates, model.threshold)
+
+
+def kept_by_default(candidates: Sequence[Candidate], threshold: float) -> list[Candidate]:
+    """The default selection: probable enough, and not a fragment of another kept candidate
+    (every occurrence inside it: "Nations" in "Nations unies", "Abraham" in "accords d'Abraham").
+    A probable candidate whose every occurrence sits inside a name stands for that name, which
+    is kept in its place, whole: "Assemblée générale des Nations" -> "Assemblée générale des
+    Nations unies" (the longest such name)."""
+    by_form = {c.canonical: c for c in candidates}
+    probable = {c.canonical: c for c in candidates if (c.probability or 0.0) >= threshold}
+    for c in list(probable.values()):
+        names = [by_form[o] for o in c.inside if o in by_form and by_form[o].type != TERM]
+        if names:
+            whole = max(names, key=lambda n: (len(n.canonical.split()), n.probability or 0.0))
+            probable.setdefault(whole.canonical, whole)
+    return [c for c in probable.values() if not any(outer in probable for outer in c.inside)]
+
+
+def ranker_model(spec):
+    """The ranker that ``ExtractOptions.ranker`` names (None: none)."""
+    if spec is None:
+        return None
+    from termkit.extract.ranker import RankerModel, load_model
+
+    if isinstance(spec, RankerModel):
+        return spec
+    return load_model(None if spec == "default" else spec)
