@@ -19,6 +19,9 @@
    findings (warning+) in the planted copy that point at a planted error.
 4. Speed: the checks of all segments against the WMT glossary plus 100,000 synthetic
    concepts, the French parse excluded (it is cached; target: 1,500 segments < 10 s).
+   The previous release's check code (--baseline, a git commit; default a6172fe) is timed in
+   the same run on the same documents and concepts, in a subprocess, alternately with this
+   code (two runs each; the faster of each is reported).
 
 Two fixed halves by document id (sorted ids, alternately): the **tune** half is the one
 whose findings may be read while improving the checks; the **report** half is never looked
@@ -29,9 +32,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import pickle
 import random
 import re
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -130,6 +136,42 @@ def simulated_glossary(parsed, docs, approve: float = 0.7) -> tuple[list, int]:
     return glossary.concepts, approved
 
 
+BASELINE_RUN = """
+import pickle, sys, time
+sys.path.insert(0, sys.argv[1])
+from termkit.check import read_inputs, run_checks
+from termkit.nlp import Parser
+from termkit.sources import SourceDocument
+parser = Parser.from_options(sys.argv[2], cache_dir=sys.argv[3] or None)
+docs = read_inputs([sys.argv[4], sys.argv[5]])
+with open(sys.argv[1] + "/concepts.pkl", "rb") as f:
+    big = pickle.load(f)
+parser.parse([SourceDocument(d.id, d.fr_text) for d in docs])
+t0 = time.perf_counter()
+parser.parse([SourceDocument(d.id, d.fr_text) for d in docs])
+parse_s = time.perf_counter() - t0
+t0 = time.perf_counter()
+run_checks(docs, big, parser)
+print(time.perf_counter() - t0 - parse_s)
+"""
+
+
+def baseline_checker(commit: str, big, models: str, cache_dir: str | None):
+    """A function timing the check code of an earlier commit (its ``termkit/`` from ``git archive``)
+    on the same documents and concepts, in a subprocess; it returns seconds, parse excluded."""
+    where = Path(tempfile.mkdtemp(prefix="check-baseline-"))
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", commit, "termkit"], capture_output=True, check=True)
+    subprocess.run(["tar", "-x", "-C", str(where)], input=archive.stdout, check=True)
+    with open(where / "concepts.pkl", "wb") as f:
+        pickle.dump(big, f)
+
+    def run() -> float:
+        out = subprocess.run([sys.executable, "-c", BASELINE_RUN, str(where), models, cache_dir or "", str(SRC),
+                              str(REF)], capture_output=True, text=True, cwd=where, check=True)
+        return float(out.stdout.strip().splitlines()[-1])
+    return run
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--models", default=str(SHARED / "models" / "stanza_resources"))
@@ -137,6 +179,10 @@ def main() -> None:
     ap.add_argument("--approve", type=float, default=0.7)
     ap.add_argument("--json", default=str(ROOT / "bench" / "results" / "check.json"))
     ap.add_argument("--show-tune", action="store_true", help="print the tune half's findings (never the report half's)")
+    ap.add_argument("--tune-only", action="store_true",
+                    help="while developing: print the tune half's figures only (no report-half totals, no JSON, "
+                         "no speed)")
+    ap.add_argument("--baseline", default="a6172fe", help="git commit of the previous release, timed in the same run")
     args = ap.parse_args()
     parser = Parser.from_options(args.models, cache_dir=args.cache_dir)
     docs = read_inputs([str(SRC), str(REF)])
@@ -162,9 +208,11 @@ def main() -> None:
                         "false_alarms_per_100_segments": round(100 * len(adjusted) / segs, 2),
                         "by_check": {c: sum(1 for f in adjusted if f.check == c) for c in
                                      sorted({f.check for f in adjusted})}}
-        print(f"{half} half: {len(raw)} findings (raw) = {halves[half]['raw_per_100_segments']} per 100 segments; "
-              f"less listed reference errors: {len(adjusted)} = {halves[half]['false_alarms_per_100_segments']} "
-              f"per 100 segments {halves[half]['by_check']}", flush=True)
+        if half == "tune" or not args.tune_only:
+            print(f"{half} half: {len(raw)} findings (raw) = {halves[half]['raw_per_100_segments']} per 100 "
+                  f"segments; less listed reference errors: {len(adjusted)} = "
+                  f"{halves[half]['false_alarms_per_100_segments']} per 100 segments {halves[half]['by_check']}",
+                  flush=True)
     if args.show_tune:
         for f in findings:
             if half_of[f.doc] == "tune":
@@ -176,9 +224,11 @@ def main() -> None:
     for f in alarms:
         by_check[f.check] = by_check.get(f.check, 0) + 1
     per100 = 100 * len(alarms) / n_segments
-    print(f"findings on the references: {len(findings)} = {100 * len(findings) / n_segments:.2f} per 100 segments, "
-          f"{len(real)} of them real errors in the references", flush=True)
-    print(f"false alarms on the references: {len(alarms)} = {per100:.2f} per 100 segments {by_check}", flush=True)
+    if not args.tune_only:
+        print(f"findings on the references: {len(findings)} = {100 * len(findings) / n_segments:.2f} per 100 segments, "
+              f"{len(real)} of them real errors in the references", flush=True)
+        print(f"false alarms on the references: {len(alarms)} = {per100:.2f} per 100 segments {by_check}",
+              flush=True)
 
     index = TermIndex(concepts)
     planted_docs, planted = plant(docs, index, parsed, random.Random(11))
@@ -196,30 +246,53 @@ def main() -> None:
         found = [p for p in mine if (p[0], p[1]) in hits]
         halves[half]["planted"] = len(mine)
         halves[half]["planted_recall"] = round(len(found) / max(1, len(mine)), 3)
-        print(f"{half} half: planted {len(mine)}, recall {len(found) / max(1, len(mine)):.1%}", flush=True)
+        flagged_half = [f for f in flagged if half_of[f.doc] == half]
+        halves[half]["planted_precision"] = round(sum(1 for f in flagged_half if (f.doc, f.segment) in where)
+                                                  / max(1, len(flagged_half)), 3)
+        if half == "tune" or not args.tune_only:
+            print(f"{half} half: planted {len(mine)}, recall {len(found) / max(1, len(mine)):.1%}, "
+                  f"precision {halves[half]['planted_precision']:.1%}", flush=True)
     if args.show_tune:
         for p in planted:
             if (p[0], p[1]) not in hits and half_of[p[0]] == "tune":
                 seg = next(s for d in planted_docs if d.id == p[0] for s in d.segments if s.id == p[1])
                 print(f"  missed {p[2]} {p[0]}:{p[1]}\n    FR: {seg.src}\n    EN: {seg.tgt}")
+    if args.tune_only:
+        return
     print(f"planted {len(planted)} errors: recall {recall:.1%} {per_kind}, precision {precision:.1%}", flush=True)
 
     big = concepts + list(synthetic_concepts(100_000))
-    t0 = time.perf_counter()
-    parser.parse([SourceDocument(d.id, d.fr_text) for d in docs])
-    parse_s = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    run_checks(docs, big, parser)
-    total = time.perf_counter() - t0
-    print(f"speed: {n_segments} segments against {len(big)} concepts: {total - parse_s:.2f} s "
-          f"(+ {parse_s:.2f} s cached parse)", flush=True)
+    previous = baseline_checker(args.baseline, big, args.models, args.cache_dir) if args.baseline else None
+
+    def this_code() -> tuple[float, float]:
+        t0 = time.perf_counter()
+        parser.parse([SourceDocument(d.id, d.fr_text) for d in docs])
+        parse_s = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        run_checks(docs, big, parser)
+        return time.perf_counter() - t0 - parse_s, parse_s
+
+    runs, baseline_runs = [], []
+    for _ in range(2):
+        runs.append(this_code())
+        if previous:
+            baseline_runs.append(previous())
+    (speed, parse_s), baseline = min(runs), (min(baseline_runs) if baseline_runs else None)
+    print(f"speed: {n_segments} segments against {len(big)} concepts: {speed:.2f} s "
+          f"(+ {parse_s:.2f} s cached parse; runs {', '.join(f'{r:.2f}' for r, _ in runs)})"
+          + (f"; previous release {args.baseline}: {baseline:.2f} s (runs "
+             f"{', '.join(f'{r:.2f}' for r in baseline_runs)}), same run" if baseline is not None else ""),
+          flush=True)
     Path(args.json).write_text(json.dumps({
         "halves": halves,
         "documents": len(docs), "segments": n_segments, "concepts": len(concepts), "approved": approved,
         "findings": len(findings), "findings_per_100_segments": round(100 * len(findings) / n_segments, 2),
         "reference_errors_found": len(real), "false_alarms": len(alarms), "false_alarms_per_100_segments": round(per100, 2), "false_alarms_by_check": by_check,
         "planted": len(planted), "recall": round(recall, 3), "recall_by_kind": per_kind,
-        "precision": round(precision, 3), "speed_concepts": len(big), "speed_s": round(total - parse_s, 2),
+        "precision": round(precision, 3), "speed_concepts": len(big), "speed_s": round(speed, 2),
+        "speed_runs_s": [round(r, 2) for r, _ in runs], "baseline_commit": args.baseline,
+        "baseline_speed_s": round(baseline, 2) if baseline is not None else None,
+        "baseline_runs_s": [round(r, 2) for r in baseline_runs],
     }, indent=1) + "\n")
 
 

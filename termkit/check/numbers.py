@@ -75,6 +75,14 @@ FR_RANGE = re.compile(rf"\b(?:de|entre){_SP}+(\d+(?:,\d+)?){_SP}*(?:à|et|-){_SP
                       rf"(millions?|milliards?|billions?|mds?|M(?=[$€£]))", re.I)
 # "de1 000": a number glued to the word before it (a typo) is read as written
 FR_GLUED = re.compile(r"\b(de|à|et|le|la|les|des|du|sur|pour|en|au|aux)(?=\d)", re.I)
+# A number glued to letters is part of a name or an abbreviation that English often says in a
+# word: 33T (LPs), 4x4 (an SUV), 3D, 4G, 2CV. Glued to a unit of measure (10km, 15m) it is a
+# quantity as usual; "1er", "2e" and "21h" are skipped above.
+FR_CODE = re.compile(r"[^\W\d_]+")
+# units as written (case counts: 33t is tonnes, 33T a record)
+FR_GLUED_UNITS = {"km", "Km", "KM", "m", "cm", "mm", "kg", "Kg", "g", "mg", "t", "l", "L", "cl", "ml", "mL", "ha",
+                  "m²", "km²", "kW", "MW", "GW", "kWh", "MWh", "GWh", "TWh", "k", "h", "H", "min", "an", "ans",
+                  "mois", "jours"}
 FRENCH_STYLE_IN_EN = [
     (re.compile(r"(?<![\d,.])\d{1,3}(?: \d{3})+(?![\d,])"), "thousands separated by spaces", "use commas: 410,000"),
     (re.compile(r"(?<![\d,.])\d+,\d{1,2}(?![\d,])"), "decimal comma", "use a decimal point: 3.07"),
@@ -124,6 +132,11 @@ def french_quantities(text: str) -> list[Quantity]:
         if fraction and not m.group(2) and not m.group(3):
             value += FR_FRACTIONS[fraction.group(1).split()[-1].lower()]
         unit = FR_UNIT.match(rest) if not m.group(3) else None
+        glued = FR_CODE.match(text, m.end()) if not (m.group(2) or m.group(3)) else None
+        if glued and glued.group(0) not in FR_GLUED_UNITS:
+            token = m.group(0).strip() + re.match(r"\w*", text[m.end():]).group(0)
+            out.append(Quantity("code", value, token))
+            continue
         out.append(Quantity("percent" if m.group(3) else "number", value, m.group(0).strip(),
                             _unit_name(unit.group(1)) if unit else ""))
     return out
@@ -203,6 +216,15 @@ def check_numbers(seg: Segment) -> list[Finding]:
     plain = Counter(q.value for q in english)
     plain.update(q.value % 100 for q in english if q.kind == "date")  # the day of "September 6 and 7"
     for q in french_quantities(seg.src):
+        if q.kind == "code":  # 33T, 4x4: a name or abbreviation, compared as a plain number
+            if plain[q.value] > 0:
+                plain[q.value] -= 1
+            else:
+                findings.append(Finding("number", "info", seg.doc, seg.id,
+                                        f"{q.text!r} is not in the translation as a number (a name or "
+                                        f"abbreviation, which English may say in a word)", q.text, "", "",
+                                        seg.tgt_line))
+            continue
         if have[q.key] > 0:
             have[q.key] -= 1
             continue

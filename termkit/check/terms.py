@@ -13,6 +13,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import ahocorasick
 from rapidfuzz import fuzz
@@ -249,12 +250,17 @@ class TermIndex:
 
 
 _NAME_GLUE = {"of", "the", "and", "for", "&"}
+# a company's legal form is no word of its name: General Motors Co is GM
+CORPORATE = {"Co", "Corp", "Inc", "Ltd", "Plc", "plc", "LLC", "SA", "AG", "NV", "SpA", "GmbH"}
 
 
 def _capitalised_runs(words: Sequence[str]) -> list[str]:
-    """Initials of each run of capitalised words (National Highway Traffic Safety Administration -> NHTSA)."""
+    """Initials of each run of capitalised words (National Highway Traffic Safety Administration -> NHTSA);
+    a legal form ending a run (General Motors Co) adds no initial."""
     runs, cur = [], ""
     for w in words:
+        if w in CORPORATE and len(cur) >= 2:
+            continue
         if w[:1].isupper():
             cur += w[0]
         elif w not in _NAME_GLUE:
@@ -433,6 +439,60 @@ def _rendered_by_role(c: Concept, m: Match, seg: Segment) -> str | None:
     return next((r for r in roles if re.search(rf"\b{r}s?\b", tgt)), None)
 
 
+# "3 000 $ de Singapour", "dollars de Hong Kong": a place that names a currency
+_CURRENCY_BEFORE = re.compile(r"(?:[$£€¥]|\b(?:dollars?|livres?|pesos?|yuans?|yens?|roupies?|couronnes?|francs?|"
+                              r"réals?|reais|rands?|wons?|dinars?|ringgits?|shekels?|roubles?))"
+                              r"\s*(?:de|d['’]|du|des)\s*$", re.I)
+
+
+@lru_cache(maxsize=512)
+def currency_forms(place: str) -> tuple[str, ...]:
+    """How English writes the currency of a place with a symbol or code: Singapore -> SGD,
+    S$, SG$; Hong Kong -> HKD, HK$; Taiwan -> TWD, NT$ (CLDR via babel)."""
+    from babel import Locale
+    from babel.numbers import get_currency_name, get_currency_symbol, get_territory_currencies
+
+    en = Locale("en")
+    code = next((k for k, v in en.territories.items() if k.isalpha() and v.split(" SAR ")[0] == place), None)
+    if code is None:
+        return ()
+    forms: set[str] = set()
+    for currency in get_territory_currencies(code)[:1]:
+        forms.add(currency)
+        symbol = get_currency_symbol(currency, "en")
+        if any(ch.isalpha() for ch in symbol) and not symbol.isalpha():
+            forms.add(symbol)  # HK$, NT$, A$, CA$, R$
+        words = get_currency_name(currency, locale="en").split()
+        if words[-1] == "Dollar" and len(words) >= 2:  # S$, SG$, NZ$, US$
+            forms |= {"".join(w if is_acronym(w) else w[0] for w in words[:-1]) + "$", code + "$"}
+    return tuple(sorted(forms))
+
+
+def _rendered_by_currency(c: Concept, m: Match, seg: Segment) -> str | None:
+    """A place naming a currency ("3 000 $ de Singapour") rendered by the currency's symbol or
+    code ("S$3,000", "SGD 3,000"): the symbol, or None."""
+    if c.type != "LOC":
+        return None
+    at = seg.src.find(m.text)
+    if at <= 0 or not _CURRENCY_BEFORE.search(seg.src[:at]):
+        return None
+    return next((f for f in currency_forms(c.en)
+                 if re.search(rf"(?<![\w$£¥]){re.escape(f)}(?![A-Za-z])", seg.tgt)), None)
+
+
+def _related_acronym(expected: str, near: str) -> bool:
+    """An acronym that extends the glossary's acronym with new letters (UN -> UNO, GM -> GMC)
+    names a related or broader thing; a repeated last letter (GMM) is a typo."""
+    return (is_acronym(expected) and is_acronym(near) and near.startswith(expected) and len(near) > len(expected)
+            and set(near[len(expected):]) != {expected[-1]})
+
+
+def _written_in_french(near: str, seg: Segment) -> bool:
+    """The English words read as a misspelt name are written as such in the French too:
+    a name of its own (GMC Sierra beside General Motors), not a misspelling."""
+    return re.search(rf"(?<!\w){re.escape(near)}(?!\w)", seg.src) is not None
+
+
 def check_terms(index: TermIndex, seg: Segment, tokens: Sequence[Token], used: dict) -> list[Finding]:
     """Terminology and names for one segment; records the English forms used in ``used``."""
     findings: list[Finding] = []
@@ -444,11 +504,20 @@ def check_terms(index: TermIndex, seg: Segment, tokens: Sequence[Token], used: d
         if c.type == "LOC" and _word_before(m, seg) in NAME_HEADS:
             continue  # a place inside a longer name: "agence Chine nouvelle" (Xinhua)
         found = index.english_form_used(m.concept, en) or _kept_in_french(m, seg) or _rendered_by_acronym(m, seg)
-        form = found or _rendered_by_role(c, m, seg)
-        # a short form (Obama, ECB) or a role (Dr.) does not excuse a misspelt full name next to
-        # it (Braack Obama, Eruopean Central Bank (ECB), Dr. John Mnoey)
+        currency = None if found else _rendered_by_currency(c, m, seg)
+        form = found or currency or _rendered_by_role(c, m, seg)
+        # a short form (Obama, ECB), a role (Dr.) or a currency (S$) does not excuse a misspelt
+        # full name next to it (Braack Obama, Eruopean Central Bank (ECB), Dr. John Mnoey)
         near = near_name(c.en_forms() if not found else [f for f in c.en_forms() if len(f.split()) >= 2], en) \
             if c.type in NAME_TYPES and (not found or found in index.short_forms[m.concept]) else None
+        if near and _written_in_french(near, seg):
+            near = None
+        if near and not form and any(_related_acronym(f, near) for f in c.en_forms()):
+            findings.append(Finding("name", "info", seg.doc, seg.id, f"{m.text!r} is rendered {near!r}, a longer "
+                                    f"name than the glossary's {c.en!r}", m.text, near, c.en, seg.tgt_line, c.id))
+            continue
+        if currency and not near:
+            continue  # the currency's symbol is not a rendering of the place's name: no consistency record
         if form and not near:
             used[m.concept].append((form.strip(), seg))
             continue
