@@ -183,10 +183,15 @@ def parse(files: tuple[str, ...], fmt: str, output: str, parser, quiet: bool) ->
 @click.option("--top", type=click.IntRange(min=1), help="Keep the N most probable candidates.")
 @click.option("--all", "keep_all", is_flag=True, help="Keep every candidate, not only those the ranker keeps.")
 @click.option("--min-freq", type=click.IntRange(min=1), default=1, show_default=True, help="Drop rarer candidates.")
-@click.option("--ranker", metavar="MODEL", help="Ranker model file (default: $TERMKIT_RANKER, else the shipped one).")
+@click.option("--ranker", metavar="MODEL",
+              help="Ranker model file (default: $TERMKIT_RANKER, else the project model .termkit/ranker.json, "
+                   "else the shipped model of --profile).")
+@click.option("--profile", type=click.Choice(["news", "specialised"]), default="news", show_default=True,
+              help="news: names and terms a news translator fixes; specialised: ACTER-style terms of a technical "
+                   "field (wind energy, law).")
 @nlp_options
 def extract(files: tuple[str, ...], output: str, fmt: str | None, top: int | None, keep_all: bool, min_freq: int,
-            ranker: str | None, parser, quiet: bool) -> None:
+            ranker: str | None, profile: str, parser, quiet: bool) -> None:
     """Extract names and terms from French documents, ranked by the probability that they
     belong in a glossary.
 
@@ -205,14 +210,20 @@ def extract(files: tuple[str, ...], output: str, fmt: str | None, top: int | Non
       termkit extract seeds/*.fr.txt --format json -o candidates.json
       termkit extract seeds/*.fr.txt --all -o all.tsv    # every candidate, with its probability
       termkit extract newstest.fr.sgm --top 100 --min-freq 2
+      termkit extract wind-turbines.fr.txt --profile specialised
     """
     from termkit.extract import ExtractOptions, extract_from_stream
     from termkit.extract.formats import write_candidates
     from termkit.sources import read_all
 
+    from termkit.extract.ranker import choose_model
+
     fmt = fmt or ("text" if output == "-" and sys.stdout.isatty() else "tsv")
+    choice = choose_model(ranker, profile)
+    for note in choice.notes:
+        click.echo(f"termkit: {note}", err=True)
     docs = read_all(list(files))
-    options = ExtractOptions(top=top, keep_all=keep_all, min_freq=min_freq, ranker=ranker or "default")
+    options = ExtractOptions(top=top, keep_all=keep_all, min_freq=min_freq, ranker=choice.model, profile=profile)
     with progress_bar(total_chars(docs), "Parsing", quiet) as update:
         cands = extract_from_stream(docs, parser.iter_sentences(docs, progress=update), options)
     with open_output(output) as out:
@@ -224,50 +235,82 @@ def ranker() -> None:
     """The learned ranker that decides which candidates `extract` and `glossary build` keep."""
 
 
-@ranker.command("train", short_help="Train a ranker from annotated texts or a reviewed glossary.")
+@ranker.command("train", short_help="Train a ranker from annotated texts, a gold table or a team's reviews.")
 @click.option("--train", "train_dirs", multiple=True, metavar="DIR",
               help="Annotated folder: texts (texts/*.txt or ACTER's annotated/texts) and a term list "
                    "(terms.tsv, one per line, or ACTER's *_terms_nes.tsv). Repeatable.")
 @click.option("--valid", "valid_dir", metavar="DIR", help="Annotated folder on which to choose the threshold.")
+@click.option("--gold", "gold_table", metavar="TSV",
+              help="A gold table of names and terms per document (columns doc, fr; half to pick one with --half), "
+                   "with the documents in --texts (e.g. WMT SGML): one training set per document.")
+@click.option("--half", help="With --gold: train on the rows of this half only (e.g. tune).")
 @click.option("--glossary", "glossaries", multiple=True, metavar="GLOSSARY",
-              help="A reviewed TSV glossary: approved rows are terms, rejected rows are not. Needs --texts.")
-@click.option("--texts", cls=GreedyOption, metavar="FILE...", help="The source texts of --glossary.")
-@click.option("-o", "--output", required=True, metavar="MODEL", help="Model file to write (JSON).")
+              help="A reviewed TSV glossary: approved rows are terms, rejected rows are not. Needs --texts. "
+                   "Without --train or --gold, adapts the shipped model of --profile into the project model.")
+@click.option("--texts", cls=GreedyOption, metavar="FILE...", help="The source texts of --glossary or --gold.")
+@click.option("--profile", type=click.Choice(["news", "specialised"]), default="news", show_default=True,
+              help="The profile the model is for (recorded in the file; --glossary adapts this profile's model).")
+@click.option("-o", "--output", metavar="MODEL",
+              help="Model file to write (JSON). Default with --glossary alone: the project model .termkit/ranker.json.")
 @click.option("--licence", default="", metavar="TEXT",
               help="Licence of the training data, carried in the model file (a model is derived from its data).")
 @report_format
 @nlp_options
-def ranker_train(train_dirs, valid_dir, glossaries, texts, output, licence, fmt, parser, quiet) -> None:
-    """Train the term ranker (gradient-boosted trees, LightGBM) and choose its threshold.
+def ranker_train(train_dirs, valid_dir, gold_table, half, glossaries, texts, profile, output, licence, fmt, parser,
+                 quiet) -> None:
+    """Train the term ranker (gradient-boosted trees, LightGBM) and choose its thresholds.
 
-    From ACTER-style folders (texts plus the list of their terms), or from a reviewed
-    glossary's decisions with the texts it was built from, so that a team's own reviews
-    teach the ranker. The threshold maximises F1 of the kept forms on --valid, else on
-    out-of-fold predictions over the training folders. Use the model with
-    `termkit extract --ranker MODEL` or TERMKIT_RANKER=MODEL.
+    From ACTER-style folders (texts plus the list of their terms), from a gold table of names
+    and terms per document, or from a reviewed glossary's decisions with the texts it was built
+    from. The F1 threshold (what `extract` keeps) maximises F1 on --valid, else out of fold;
+    with a gold table a second, review threshold is chosen out of fold for recall (what
+    `glossary build` keeps). With --glossary alone the team's decisions adapt the shipped model
+    of --profile into the project model, .termkit/ranker.json, which `extract` and
+    `glossary build` then use (and say so). At least 20 approved and 20 rejected decisions.
 
     \b
     Examples:
-      termkit ranker train --train acter/fr/corp --train acter/fr/wind --valid acter/fr/equi -o ranker.json
-      termkit ranker train --glossary glossaries/news.fr-en.tsv --texts news/*.fr.txt -o ranker.json
+      termkit ranker train --glossary glossaries/*.tsv --texts articles/*.fr.txt     # the project model
+      termkit ranker train --gold bench/data/news_gold.tsv --half tune --texts newstest.fr.sgm --profile news \\
+          -o termkit/extract/models/ranker-news.json
+      termkit ranker train --train acter/fr/corp --train acter/fr/wind --valid acter/fr/equi --profile specialised \\
+          -o termkit/extract/models/ranker-specialised.json
     """
     import json
 
-    from termkit.extract.training import Source, acter_folder, train_from_sources
+    from termkit.extract.ranker import PROJECT_MODEL, load_model, shipped_model_path
+    from termkit.extract.training import (
+        Source,
+        acter_folder,
+        adapt_from_sources,
+        train_from_gold_table,
+        train_from_sources,
+    )
     from termkit.glossary.decisions import glossary_decisions
 
-    if not train_dirs and not glossaries:
-        raise click.UsageError("give --train DIR (texts and term list) or --glossary GLOSSARY --texts FILE...")
-    if glossaries and not texts:
-        raise click.UsageError("--glossary needs the texts it was built from: --texts FILE...")
+    if not train_dirs and not glossaries and not gold_table:
+        raise click.UsageError("give --train DIR, --gold TSV --texts FILE..., or --glossary GLOSSARY --texts FILE...")
+    if (glossaries or gold_table) and not texts:
+        raise click.UsageError("--glossary and --gold need the texts they were made from: --texts FILE...")
+    adapting = bool(glossaries) and not train_dirs and not gold_table
+    output = output or (PROJECT_MODEL if adapting else None)
+    if not output:
+        raise click.UsageError("give the model file to write: -o MODEL")
     sources = [Source(Path(d).name, *acter_folder(d)) for d in train_dirs]
     for g in glossaries:
         approved, rejected = glossary_decisions(g)
         sources.append(Source(g, list(texts), approved, rejected))
     valid = Source(Path(valid_dir).name, *acter_folder(valid_dir)) if valid_dir else None
-    all_texts = [t for s in [*sources, *([valid] if valid else [])] for t in s.texts]
+    all_texts = [t for s in [*sources, *([valid] if valid else [])] for t in s.texts] + (list(texts) if gold_table
+                                                                                       else [])
     with progress_bar(sum(Path(t).stat().st_size for t in all_texts), "Parsing", quiet) as update:
-        model = train_from_sources(sources, valid, parser, update)
+        if adapting:
+            model = adapt_from_sources(load_model(shipped_model_path(profile)), sources, parser, update)
+        elif gold_table:
+            model = train_from_gold_table(gold_table, list(texts), parser, half, {"profile": profile}, update)
+        else:
+            model = train_from_sources(sources, valid, parser, update)
+    model.meta.setdefault("profile", profile)
     if licence:
         model.meta["licence"] = licence
     model.save(output)
@@ -326,7 +369,11 @@ def glossary() -> None:
 @click.option("-o", "--output", required=True, metavar="GLOSSARY", help="TSV glossary to create or update.")
 @click.option("--top", type=click.IntRange(min=1),
               help="Consider the N most probable candidates (default: those the ranker keeps, as extract does).")
-@click.option("--ranker", metavar="MODEL", help="Ranker model file (default: $TERMKIT_RANKER, else the shipped one).")
+@click.option("--ranker", metavar="MODEL",
+              help="Ranker model file (default: $TERMKIT_RANKER, else the project model .termkit/ranker.json, "
+                   "else the shipped model of --profile).")
+@click.option("--profile", type=click.Choice(["news", "specialised"]), default="news", show_default=True,
+              help="news: names and terms a news translator fixes; specialised: ACTER-style terms of a technical field.")
 @click.option("--subject", default="", help="Subject field written on new concepts.")
 @click.option("-g", "--glossary", "other_files", multiple=True, metavar="FILE",
               help="Another glossary (TSV, TBX, CSV) whose concepts are not proposed again. Repeatable; "
@@ -336,7 +383,7 @@ def glossary() -> None:
                    "there takes its English and forbidden forms. Repeatable.")
 @report_format
 @nlp_options
-def glossary_build(fr_files, en_files, output, top, ranker, subject, other_files, references, fmt, parser,
+def glossary_build(fr_files, en_files, output, top, ranker, profile, subject, other_files, references, fmt, parser,
                    quiet) -> None:
     """Build or update a reviewable FR->EN glossary from French documents and their English versions.
 
@@ -365,13 +412,17 @@ def glossary_build(fr_files, en_files, output, top, ranker, subject, other_files
     from termkit.glossary.build import BuildOptions, build_into, project_glossaries
     from termkit.sources import read_all
 
+    from termkit.extract.ranker import choose_model
     from termkit.glossary.termbase import check_reference
 
+    choice = choose_model(ranker, profile)
+    for note in choice.notes:
+        click.echo(f"termkit: {note}", err=True)
     for path in references:  # before the parse: a reference without French fails at once
         check_reference(path)
     fr_docs = read_all(list(fr_files))
     en_docs = read_all(list(en_files)) if en_files else []
-    options = BuildOptions(top=top, subject=subject, ranker=ranker or "default",
+    options = BuildOptions(top=top, subject=subject, ranker=choice.model, profile=profile,
                            other_glossaries=[g for g in project_glossaries(output, other_files)
                                              if Path(g).resolve() not in {Path(r).resolve() for r in references}],
                            references=references)

@@ -11,7 +11,9 @@ class ExtractOptions:
 
     ``ranker``: the learned ranker that gives each candidate its ``probability`` (a
     :class:`~termkit.extract.ranker.RankerModel`, a model file, ``"default"`` for
-    ``$TERMKIT_RANKER`` or the shipped model, or None for the hand-weighted score alone);
+    ``$TERMKIT_RANKER``, the project model or the shipped model of ``profile`` (news or
+    specialised), or None for the hand-weighted score alone); ``review``: keep at the
+    model's review threshold (chosen for recall) instead of its F1 threshold;
     which candidates come out: the ``top`` N, else every one with ``keep_all``, else those
     whose probability reaches the model's threshold (every one when there is no ranker);
     ``min_freq``: drop rarer ones; ``names``/``terms``: which kinds to extract;
@@ -22,6 +24,8 @@ class ExtractOptions:
     top: int | None = None
     keep_all: bool = False
     ranker: object = "default"
+    profile: str = "news"
+    review: bool = False  # keep at the model's review threshold (recall first), as `glossary build` does
     min_freq: int = 1
     names: bool = True
     terms: bool = True

@@ -5,8 +5,11 @@ The model is trained with LightGBM (``termkit ranker train``, see
 :mod:`termkit.extract.training`) and stored as plain JSON: the feature names and
 version, the trees (split feature, threshold, children, leaf values), the probability
 threshold and how it was trained. Scoring needs only numpy, so LightGBM is a training
-dependency, not a runtime one. The shipped model (``termkit/extract/models/ranker.json``)
-is trained on ACTER 1.5 French (CC BY-NC-SA 4.0): see the README.
+dependency, not a runtime one. Two models ship, one per profile
+(:data:`PROFILES`): ``ranker-news.json`` (the default) is trained on French news with a news
+terminologist's gold (bench/data/news_gold.tsv); ``ranker-specialised.json`` on ACTER 1.5
+French (CC BY-NC-SA 4.0), by ACTER's protocol. Each file records its profile, training data,
+licence and feature version.
 
     >>> from termkit.extract.ranker import load_model
     >>> model = load_model()                # the shipped model, read once, lazily  # doctest: +SKIP
@@ -31,7 +34,12 @@ if TYPE_CHECKING:  # annotations only: the module is imported lazily where it ru
     import numpy as np
 
 MODEL_FORMAT = "termkit-ranker/1"
-DEFAULT_MODEL = "ranker.json"
+# Profiles: the shipped model of each. news (the default): trained on French news with a news
+# terminologist's names and terms; specialised: ACTER's protocol (wind energy, corruption law,
+# dressage), rare single nouns of a specialised field.
+PROFILES = {"news": "ranker-news.json", "specialised": "ranker-specialised.json"}
+DEFAULT_PROFILE = "news"
+PROJECT_MODEL = ".termkit/ranker.json"  # a team's own model, trained on its reviews (`termkit ranker train`)
 
 
 @dataclass
@@ -57,6 +65,18 @@ class RankerModel:
     threshold: float
     meta: dict = field(default_factory=dict)
     path: str = ""
+
+    @property
+    def review_threshold(self) -> float:
+        """The threshold `glossary build` keeps candidates at: chosen for recall (a reviewer
+        rejects a wrong candidate with one key; a missing one costs reading the article again).
+        The F1 threshold when the model has none."""
+        return float(self.meta.get("review_threshold", self.threshold))
+
+    @property
+    def profile(self) -> str:
+        """The profile the model was trained for (news, specialised, or a project's)."""
+        return str(self.meta.get("profile", ""))
 
     def probabilities(self, rows: Sequence[Sequence[float]]) -> np.ndarray:
         """P(term or name) for each feature row (a numpy array)."""
@@ -163,11 +183,53 @@ def read_model(path: str | os.PathLike) -> RankerModel:
         raise TermkitError(f"ranker model {name} is incompatible: {exc}", _FIX) from None
 
 
-def shipped_model_path() -> Path:
-    """Where the model shipped inside the package lives."""
-    return Path(str(resources.files("termkit.extract") / "models" / DEFAULT_MODEL))
+def check_profile(profile: str) -> str:
+    """``profile`` if termkit ships a model for it; else :class:`TermkitError` (exit 2) listing them."""
+    if profile not in PROFILES:
+        raise TermkitError(f"unknown profile {profile!r}", "use one of " + ", ".join(PROFILES))
+    return profile
 
 
-def load_model(path: str | os.PathLike | None = None) -> RankerModel:
-    """The ranker at ``path`` (default: ``$TERMKIT_RANKER``, else the shipped model)."""
-    return read_model(path or os.environ.get("TERMKIT_RANKER") or shipped_model_path())
+def shipped_model_path(profile: str = DEFAULT_PROFILE) -> Path:
+    """Where the model of ``profile`` shipped inside the package lives."""
+    return Path(str(resources.files("termkit.extract") / "models" / PROFILES[check_profile(profile)]))
+
+
+@dataclass
+class ModelChoice:
+    """The ranker a run uses, and why: a line for the report (``notes``), e.g. that the
+    project model was used, or that it was set aside (another feature version) and why."""
+
+    model: RankerModel
+    source: str
+    notes: list[str] = field(default_factory=list)
+
+
+def choose_model(path: str | os.PathLike | None = None, profile: str = DEFAULT_PROFILE,
+                 project: str | os.PathLike | None = PROJECT_MODEL) -> ModelChoice:
+    """The ranker for a run: ``path`` if given, else ``$TERMKIT_RANKER``, else the project model
+    (``.termkit/ranker.json`` in the current folder) when it adapts ``profile``, else the shipped
+    model of ``profile``. A project model of another feature version is set aside with a note
+    naming the file and the fix."""
+    check_profile(profile)
+    explicit = path or os.environ.get("TERMKIT_RANKER")
+    if explicit:
+        return ModelChoice(read_model(explicit), str(explicit))
+    notes = []
+    if project and Path(project).is_file():
+        try:
+            model = read_model(project)
+        except TermkitError as exc:
+            notes.append(f"warning: {exc} (fix: termkit ranker train --glossary glossaries/*.tsv --texts ... "
+                         f"-o {project}); the shipped {profile} model is used")
+        else:
+            if model.meta.get("adapts", model.profile) == profile:
+                return ModelChoice(model, str(project), [f"ranker: the project model {project} (trained on "
+                                                         f"{model.meta.get('decisions', '?')} reviewed decisions)"])
+    return ModelChoice(read_model(shipped_model_path(profile)), f"shipped {profile} model", notes)
+
+
+def load_model(path: str | os.PathLike | None = None, profile: str = DEFAULT_PROFILE) -> RankerModel:
+    """The ranker at ``path`` (default: ``$TERMKIT_RANKER``, else the project model, else the
+    shipped model of ``profile``)."""
+    return choose_model(path, profile).model

@@ -12,7 +12,7 @@ from termkit.extract.options import ExtractOptions
 def select(candidates: list[Candidate], opts: ExtractOptions) -> list[Candidate]:
     """Sort the candidates and keep the ``top`` N, every one (``keep_all``), or the default
     selection at the ranker's threshold (every one without a ranker)."""
-    model = ranker_model(opts.ranker)
+    model = ranker_model(opts.ranker, opts.profile)
     if model is None:
         # names first: every name is glossary material for a translator; terms by termhood
         candidates.sort(key=lambda c: (c.type == TERM, -c.score, -c.frequency, c.canonical))
@@ -23,10 +23,13 @@ def select(candidates: list[Candidate], opts: ExtractOptions) -> list[Candidate]
         return candidates[: opts.top]
     if opts.keep_all:
         return candidates
+    if opts.review:  # recall first; a fragment goes only when its container is probable by the F1 threshold
+        return kept_by_default(candidates, model.review_threshold, max(model.threshold, model.review_threshold))
     return kept_by_default(candidates, model.threshold)
 
 
-def kept_by_default(candidates: Sequence[Candidate], threshold: float) -> list[Candidate]:
+def kept_by_default(candidates: Sequence[Candidate], threshold: float,
+                    container_threshold: float | None = None) -> list[Candidate]:
     """The default selection: probable enough, and not a fragment of another kept candidate
     (every occurrence inside it: "Nations" in "Nations unies", "Abraham" in "accords d'Abraham").
     A probable candidate whose every occurrence sits inside a name stands for that name, which
@@ -39,10 +42,12 @@ def kept_by_default(candidates: Sequence[Candidate], threshold: float) -> list[C
         if names:
             whole = max(names, key=lambda n: (len(n.canonical.split()), n.probability or 0.0))
             probable.setdefault(whole.canonical, whole)
-    return [c for c in probable.values() if not any(outer in probable for outer in c.inside)]
+    strong = probable if container_threshold is None else {
+        k: c for k, c in probable.items() if (c.probability or 0.0) >= container_threshold}
+    return [c for c in probable.values() if not any(outer in strong for outer in c.inside)]
 
 
-def ranker_model(spec):
+def ranker_model(spec, profile: str = "news"):
     """The ranker that ``ExtractOptions.ranker`` names (None: none)."""
     if spec is None:
         return None
@@ -50,4 +55,4 @@ def ranker_model(spec):
 
     if isinstance(spec, RankerModel):
         return spec
-    return load_model(None if spec == "default" else spec)
+    return load_model(None if spec == "default" else spec, profile)

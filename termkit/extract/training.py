@@ -108,8 +108,10 @@ def _booster(sets: Sequence[Annotated], names: list[str], rounds: int | None = N
 
 
 def flat_scores(cands: Sequence[Candidate], gold: set[str]) -> dict:
-    """TermEval 2020 precision, recall and F1 of the kept candidates' unique lower-cased forms."""
-    pred = {v.form.lower() for c in cands for v in c.variants}
+    """TermEval 2020 precision, recall and F1 of the kept candidates' unique lower-cased forms
+    (spaces of any kind, a no-break space too, read as one space)."""
+    pred = {" ".join(v.form.lower().split()) for c in cands for v in c.variants}
+    gold = {" ".join(g.split()) for g in gold}
     tp = len(pred & gold)
     p = tp / len(pred) if pred else 0.0
     r = tp / len(gold) if gold else 0.0
@@ -142,26 +144,60 @@ def _predict(booster, s: Annotated, names: list[str]) -> list[float]:
     return list(booster.predict(x)) if len(x) else []
 
 
-def choose_threshold(train: Sequence[Annotated], valid: Annotated | None, names: list[str]) -> tuple[float, str]:
-    """The probability threshold: best flat F1 on ``valid``, or, without one, the best mean F1
-    over out-of-fold predictions (each training set predicted by a model of the others)."""
+# `glossary build` keeps candidates for a reviewer at a threshold chosen for recall: rejecting a
+# wrong candidate costs one key, a missing term costs reading the article again.
+REVIEW_RECALL = 0.85
+GRID = [k / 100 for k in range(1, 96)]
+
+
+@dataclass
+class Thresholds:
+    """The thresholds a training run chose: ``f1`` (what `extract` keeps), ``review`` (what
+    `glossary build` keeps: the highest with out-of-fold recall >= REVIEW_RECALL, None when
+    not measured), where they were chosen, and the out-of-fold figures at ``review``."""
+
+    f1: float
+    chosen_on: str
+    review: float | None = None
+    review_recall: float | None = None
+    review_precision: float | None = None
+    out_of_fold: dict | None = None  # pooled precision, recall and F1 at ``f1``, out of fold
+
+
+def choose_threshold(train: Sequence[Annotated], valid: Annotated | None, names: list[str]) -> Thresholds:
+    """The probability thresholds: best flat F1 on ``valid``, or, without one, the best mean F1
+    over out-of-fold predictions (each training set predicted by a model of the others); and,
+    out of fold, the review threshold (recall first)."""
     if valid is not None:
         booster = _booster(train, names)
-        return f1_by_threshold(valid.candidates, _predict(booster, valid, names), valid.gold)[0][0], valid.name
+        return Thresholds(f1_by_threshold(valid.candidates, _predict(booster, valid, names), valid.gold)[0][0],
+                          valid.name)
     groups = list(dict.fromkeys(s.group for s in train))
     if len(groups) < 2:
-        return 0.5, "default 0.5 (one training set, nothing to validate on)"
-    grid = [k / 100 for k in range(5, 96)]
-    totals = [0.0] * len(grid)
+        return Thresholds(0.5, "default 0.5 (one training set, nothing to validate on)")
+    totals = [0.0] * len(GRID)
+    pooled = [[0, 0, 0] for _ in GRID]  # right, kept, gold forms over every held set
     for group in groups:
         booster = _booster([s for s in train if s.group != group], names)
         for held in (s for s in train if s.group == group and not s.slice):
             probs = _predict(booster, held, names)
-            for g, t in enumerate(grid):
+            for g, t in enumerate(GRID):
                 kept = [c for c, p in zip(held.candidates, probs) if p >= t]
-                totals[g] += flat_scores(kept, held.gold)["f1"]
-    best = max(range(len(grid)), key=lambda g: totals[g])
-    return grid[best], "out-of-fold over " + ", ".join(groups)
+                scores = flat_scores(kept, held.gold)
+                totals[g] += scores["f1"]
+                pooled[g][0] += scores["true_positives"]
+                pooled[g][1] += scores["predicted"]
+                pooled[g][2] += scores["gold"]
+    best = max(range(len(GRID)), key=lambda g: totals[g])
+    recall_ok = [g for g in range(len(GRID)) if pooled[g][2] and pooled[g][0] / pooled[g][2] >= REVIEW_RECALL]
+    review = max(recall_ok) if recall_ok else 0
+    right, kept, gold = pooled[review]
+    tp, pred, want = pooled[best]
+    p, r = tp / pred if pred else 0.0, tp / want if want else 0.0
+    oof = {"precision": round(100 * p, 1), "recall": round(100 * r, 1), "f1": round(200 * p * r / (p + r), 1) if p + r
+           else 0.0, "mean_f1_per_set": round(totals[best] / max(1, sum(not s.slice for s in train)), 1)}
+    return Thresholds(GRID[best], "out-of-fold over " + ", ".join(groups), GRID[review],
+                      round(right / gold, 4) if gold else None, round(right / kept, 4) if kept else None, oof)
 
 
 def train(train_sets: Sequence[Annotated], valid: Annotated | None = None, meta: dict | None = None) -> RankerModel:
@@ -177,10 +213,15 @@ def train(train_sets: Sequence[Annotated], valid: Annotated | None = None, meta:
         raise TermkitError(f"only {negatives} negative examples (at least {MIN_POSITIVES} needed)",
                            "reject some candidates in review, or give texts with a term list")
     names = feature_names(train_sets)
-    threshold, chosen_on = choose_threshold(train_sets, valid, names)
+    chosen = choose_threshold(train_sets, valid, names)
+    threshold = chosen.f1
     booster = _booster(train_sets, names)
+    review = {} if chosen.review is None else {
+        "review_threshold": chosen.review, "review_threshold_recall_out_of_fold": chosen.review_recall,
+        "review_threshold_precision_out_of_fold": chosen.review_precision,
+        "out_of_fold_at_threshold": chosen.out_of_fold}
     info = {"trained_on": list(dict.fromkeys(s.group for s in train_sets)),
-            "slices": sum(s.slice for s in train_sets), "threshold_chosen_on": chosen_on,
+            "slices": sum(s.slice for s in train_sets), "threshold_chosen_on": chosen.chosen_on, **review,
             "positives": positives, "negatives": negatives, "slice_words": SLICE_WORDS, "rounds": ROUNDS,
             "params": PARAMS, "weights": "written forms, as TermEval counts them",
             **(meta or {})}
@@ -281,3 +322,98 @@ def train_from_sources(sources: Sequence[Source], valid: Source | None, parser, 
         held = annotated_sets(valid.name, parser.parse(read_all(valid.texts), progress=progress), valid.gold,
                               valid.rejected, slice_words=0)[0]
     return train(sets, held)
+
+
+def read_gold_table(path: str, half: str | None = None) -> dict[str, set[str]]:
+    """{document id: its gold French forms} of a gold table: a TSV whose header names ``doc`` and
+    ``fr`` (and ``half``, to keep the rows of one half only), ``#`` comment lines first, as
+    bench/data/news_gold.tsv is."""
+    from termkit.sources import decode_text, read_bytes
+
+    lines = [ln for ln in decode_text(read_bytes(path), path).split("\n") if ln.strip() and not ln.startswith("#")]
+    if not lines:
+        raise InputError(path, "is empty", "give a TSV with the columns doc and fr")
+    header = lines[0].split("\t")
+    if "doc" not in header or "fr" not in header:
+        raise InputError(path, f"header has no doc and fr columns (its columns: {', '.join(header)})",
+                         "name the document column doc and the French form column fr", line=1)
+    gold: dict[str, set[str]] = {}
+    for line in lines[1:]:
+        row = dict(zip(header, line.split("\t")))
+        if half and row.get("half") != half:
+            continue
+        gold.setdefault(row["doc"], set()).add(row["fr"].strip().lower())
+    if not gold:
+        raise InputError(path, f"holds no row{' of half ' + repr(half) if half else ''}", "check --half")
+    return gold
+
+
+def document_sets(parsed_docs, gold: dict[str, set[str]], folds: int = 4) -> list[Annotated]:
+    """One annotated set per document, extracted on its own (a translator's input is an
+    article), grouped into ``folds`` folds for the out-of-fold thresholds."""
+    from termkit.extract.extractor import ExtractOptions, extract_terms
+
+    options = ExtractOptions(ranker=None, keep_all=True)
+    docs = sorted((d for d in parsed_docs if d.id in gold), key=lambda d: d.id)
+    return [Annotated(d.id, extract_terms([d], options), gold[d.id], group=f"fold {k % folds + 1}")
+            for k, d in enumerate(docs)]
+
+
+def train_from_gold_table(gold_path: str, texts: Sequence[str], parser, half: str | None = None,
+                          meta: dict | None = None, progress=None) -> RankerModel:
+    """Train a ranker on documents and a gold table of their names and terms (one set per
+    document; thresholds out of fold)."""
+    from termkit.sources import read_all
+
+    gold = read_gold_table(gold_path, half)
+    docs = [d for d in read_all(list(texts)) if d.id in gold]
+    missing = sorted(set(gold) - {d.id for d in docs})
+    if missing:
+        raise InputError(gold_path, f"names {len(missing)} document(s) the texts lack, e.g. {missing[0]!r}",
+                         "pass the texts (or SGML) that hold them with --texts")
+    sets = document_sets(parser.parse(docs, progress=progress), gold)
+    return train(sets, None, {"gold": gold_path, "half": half or "all", "documents": len(sets), **(meta or {})})
+
+
+# A project model adapts a shipped model: LightGBM goes on boosting from the shipped model's
+# scores with the team's decisions (init_score), and the new trees are appended to the shipped
+# ones, so the project model scores with numpy alone like any other.
+ADAPT_ROUNDS = 150
+MIN_DECISIONS = 20  # approved and rejected, each
+
+
+def adapt(base: RankerModel, sets: Sequence[Annotated], meta: dict | None = None) -> RankerModel:
+    """The shipped model ``base`` adapted to a team's decisions (``sets``: reviewed glossaries
+    with their texts). Raises :class:`TermkitError` (exit 2) with fewer than MIN_DECISIONS
+    approved or rejected decisions."""
+    import numpy as np
+
+    positives = sum(sum(s.labels) for s in sets)
+    negatives = sum(len(s.labels) - sum(s.labels) for s in sets)
+    if positives < MIN_DECISIONS or negatives < MIN_DECISIONS:
+        raise TermkitError(f"found {positives} approved and {negatives} rejected decisions among the extracted "
+                           f"candidates (at least {MIN_DECISIONS} of each needed)",
+                           "review more of the glossary first (approve and reject candidates), then train again")
+    try:
+        import lightgbm as lgb
+    except ImportError:
+        raise TermkitError("training the ranker needs LightGBM", "pip install 'termkit[train]'") from None
+    names = base.feature_names
+    x, y, w = _examples(sets, names)
+    p = np.clip(base.probabilities(x), 1e-6, 1 - 1e-6)
+    booster = lgb.train(PARAMS, lgb.Dataset(x, y, weight=w, init_score=np.log(p / (1 - p)), feature_name=names),
+                        num_boost_round=ADAPT_ROUNDS)
+    info = {**base.meta, "adapts": base.profile or "news", "profile": "project",
+            "base_model": base.path, "decisions": positives + negatives, "approved": positives,
+            "rejected": negatives, "adapt_rounds": ADAPT_ROUNDS, **(meta or {})}
+    return RankerModel(names, base.feature_version, base.trees + trees_from_lightgbm(booster.dump_model()),
+                       base.threshold, info)
+
+
+def adapt_from_sources(base: RankerModel, sources: Sequence[Source], parser, progress=None) -> RankerModel:
+    """Adapt ``base`` to the decisions of reviewed glossaries (see :func:`adapt`)."""
+    from termkit.sources import read_all
+
+    sets = [a for s in sources for a in annotated_sets(s.name, parser.parse(read_all(s.texts), progress=progress),
+                                                        s.gold, s.rejected, slice_words=0)]
+    return adapt(base, sets, {"glossaries": [s.name for s in sources]})

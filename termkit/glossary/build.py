@@ -39,6 +39,7 @@ class BuildOptions:
     ranker: object = "default"
     other_glossaries: Sequence[str] = ()
     references: Sequence[str] = ()  # reference termbases (TBX, TSV, CSV): their English is evidence
+    profile: str = "news"
 
 
 BuildReport = MergeReport  # what a build did: the merge report of its new concepts
@@ -93,7 +94,9 @@ def build_glossary(
     """Extract candidates from French documents, find English equivalents in the aligned
     English versions (if given), and merge them into ``existing`` as candidates."""
     opts = options or BuildOptions()
-    candidates = extract_terms(fr_docs, ExtractOptions(top=opts.top, ranker=opts.ranker))
+    # kept for review at the model's review threshold (recall first), best first
+    candidates = extract_terms(fr_docs, ExtractOptions(top=opts.top, ranker=opts.ranker, profile=opts.profile,
+                                                       review=True))
     known = known_concepts(opts.other_glossaries)
     fresh, elsewhere = [], []
     for c in candidates:
