@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "termkit"
 
 # Imported by anyone; they import only one another.
-BOTTOM = {"", "errors", "fsutil", "progress", "safetext", "textnorm", "sources"}
+BOTTOM = {"", "errors", "fsutil", "progress", "safetext", "textnorm", "sources", "wordlists", "reference"}
 # The layers, top first: a package imports its own modules, packages of a lower layer,
 # packages of its own layer (without cycles) and the bottom utilities.
 LAYERS = [

@@ -8,7 +8,7 @@ from conftest import SEEDS
 from termkit.extract.model import Candidate, Variant
 from termkit.glossary.build import BuildOptions, build_glossary
 from termkit.glossary.french_only import english_from_french
-from termkit.glossary.reference import lookup
+from termkit.reference import lookup
 
 
 def cand(name: str, ctype: str, *others: str) -> Candidate:

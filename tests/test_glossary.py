@@ -17,7 +17,7 @@ from termkit.glossary import Concept, Glossary, read_tsv, write_tsv
 from termkit.glossary.build import merge
 from termkit.glossary.confidence import threshold_for
 from termkit.glossary.equivalents import EquivalentFinder, _contains, _content_at
-from termkit.glossary.reference import lookup, reference_names
+from termkit.reference import lookup, reference_names
 from termkit.glossary.translit import transliterate
 from termkit.glossary.formats.tsv import COLUMNS
 

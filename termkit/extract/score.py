@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from termkit.extract import acronyms
 from termkit.extract.collect import Group, Occ
+from termkit.extract.types import refine_type
 from termkit.extract.features import CANDIDATE_FEATURES, NER_TYPES, RANK_ONLY, RANKED_FEATURES
 from termkit.extract.group import nested_frequency
 from termkit.extract.model import TERM, Candidate, Context, Variant
@@ -95,8 +96,7 @@ def candidate(members, texts, nested, corpus: Corpus, general, opts) -> Candidat
     if "name" in kinds and not _written_as_name(occs, canonical, general):
         kinds.discard("name")  # "Prévenir" opening a sentence, "stockage": common words NER took for names
     if "name" in kinds:
-        ner_votes = Counter(o.ner for o in occs if o.ner)
-        ctype = ner_votes.most_common(1)[0][0] if ner_votes else "MISC"
+        ctype = refine_type(canonical, root_forms, Counter(o.ner for o in occs if o.ner))
     else:
         ctype = TERM
     group_of_form: dict[str, Group] = {}

@@ -32,7 +32,7 @@ from functools import lru_cache
 from termkit.align.words import align_words, tokenize
 from termkit.extract.model import TERM, Candidate
 from termkit.glossary.confidence import ConfidenceModel, default_model
-from termkit.glossary.reference import lookup
+from termkit.reference import lookup
 from termkit.glossary.translit import transliterate
 from termkit.textnorm import EN_STOP, FR_STOP, fold, graphical_variants, is_acronym, skeleton
 

@@ -3,7 +3,7 @@
 Each rule gives a proposal with a confidence and its evidence, or a suggestion only:
 
 * ``reference``: a CLDR country or city, a place, an ISO 3166-2 subdivision of an
-  English-speaking country, an organisation or institution (:mod:`termkit.glossary.reference`);
+  English-speaking country, an organisation or institution (:mod:`termkit.reference`);
 * ``transliteration``: a person's name romanised the French way from Cyrillic or a Central Asian
   language (Tokaïev -> Tokayev, Mirzioïev -> Mirziyoyev), when the French spelling shows it;
 * ``identical``: a person's name in Latin script keeps its form (Donald Trump, Xi Jinping); so
@@ -21,7 +21,7 @@ import re
 from functools import lru_cache
 
 from termkit.extract.model import Candidate
-from termkit.glossary.reference import lookup
+from termkit.reference import lookup
 from termkit.glossary.translit import transliterate
 
 # Confidences, read as "how often a proposal of this kind is right" (bench/french_only_eval.py, tune half).

@@ -1,31 +1,19 @@
 """Reference FR->EN names: countries and territories, and cities, from CLDR (via babel;
 time-zone exemplar cities: Tachkent -> Tashkent, Douchanbé -> Dushanbe); places CLDR lacks
-(``data/places.tsv``: Pékin -> Beijing, La Haye -> The Hague); the states, provinces and
+(``termkit/data/places.tsv``: Pékin -> Beijing, La Haye -> The Hague); the states, provinces and
 counties of English-speaking countries from ISO 3166-2 (pycountry: Caroline du Sud -> South
-Carolina); and organisations and institutions with their acronyms (``data/organisations.tsv``:
+Carolina); and organisations and institutions with their acronyms (``termkit/data/organisations.tsv``:
 Otan -> NATO, Maison Blanche -> White House, Organisation mondiale de la santé -> World Health
 Organization). Every name carries its source."""
 
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
-
 from termkit.textnorm import fold, graphical_variants, skeleton
+from termkit.wordlists import read_table
 
-DATA = Path(__file__).parent / "data"
-ORGANISATIONS = DATA / "organisations.tsv"
-PLACES = DATA / "places.tsv"
 # Countries whose ISO 3166-2 subdivision names are English (elsewhere they are the local names).
 ENGLISH_SUBDIVISIONS = ("US", "CA", "AU", "GB", "IE", "NZ", "IN", "ZA")
-
-
-def read_table(path: Path) -> list[dict[str, str]]:
-    """The rows of a tab-separated data file: ``#`` comment lines, then a header, then rows
-    (missing trailing cells read as empty)."""
-    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
-    header = lines[0].split("\t")
-    return [dict(zip(header, (ln.split("\t") + [""] * len(header))[: len(header)])) for ln in lines[1:]]
 
 
 @lru_cache(maxsize=1)
@@ -35,7 +23,7 @@ def reference_names() -> dict[str, tuple[str, str]]:
 
     fr, en = Locale("fr"), Locale("en")
     names: dict[str, tuple[str, str]] = {}
-    for row in read_table(PLACES):  # curated: before CLDR (West Africa, where CLDR says Western Africa)
+    for row in read_table("places"):  # curated: before CLDR (West Africa, where CLDR says Western Africa)
         names.setdefault(fold(row["fr"]), (row["en"], f"place: {row['source']}"))
     for code, fr_name in fr.territories.items():  # countries, and regions of the world (002 Afrique)
         if code in en.territories and code not in ("ZZ", "001"):
@@ -93,7 +81,7 @@ def organisation_names() -> dict[str, tuple[str, str]]:
 
 @lru_cache(maxsize=1)
 def _organisations() -> list[tuple[str, str, str, str]]:
-    return [(r["fr"], r["fr_short"], r["en"], r["en_short"]) for r in read_table(ORGANISATIONS)]
+    return [(r["fr"], r["fr_short"], r["en"], r["en_short"]) for r in read_table("organisations")]
 
 
 @lru_cache(maxsize=1)
