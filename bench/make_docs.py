@@ -249,7 +249,7 @@ def reference() -> str:
         rows.append([d["format"], num(d["concepts"]), num(d["file_mb"], 0), d["seconds"], num(d["peak_mb"], 0),
                      f"{d['found']} ({d['conflicts']} conflicts)"])
     return table(["reference format", "concepts", "file MB", "`glossary build --reference`, s",
-                  "peak RSS MB", "candidates found"], rows)
+                  "peak RSS MB", "candidates found"], rows) + "\n\n" + source("reference", "reference_tsv")
 
 
 def align() -> str:
@@ -278,10 +278,10 @@ def check() -> str:
     ]
     out = [table(["measure", "report half (never tuned on)", "tune half"], rows), ""]
     kinds = ", ".join(f"{k} {v}" for k, v in d.get("recall_by_kind", {}).items())
-    out.append(f"Both halves: {d['documents']} documents, {d['segments']} segments; glossary of {d['concepts']} "
+    out.append(f"Both halves: {d['documents']} documents, {num(d['segments'])} segments; glossary of {num(d['concepts'])} "
                f"concepts built from them, {d['approved']} approved by the simulated reviewer. Planted errors: "
                f"recall {pct(d['recall'])} ({kinds}), precision {pct(d['precision'])}. Speed: "
-               f"{d['segments']} segments against {num(d['speed_concepts'])} concepts in **{d['speed_s']} s**, "
+               f"{num(d['segments'])} segments against {num(d['speed_concepts'])} concepts in **{d['speed_s']} s**, "
                f"parse excluded.")
     return "\n".join(out)
 
@@ -294,7 +294,7 @@ def report() -> str:
         rows.append([label, r["findings"], f"{r['bytes'] / 1e6:.2f} MB", r["render_s"], r["load_ms"],
                      r.get("filter_severity_error_ms", "–")])
     return table(["HTML report of the WMT dev file", "findings", "size", "written, s", "page load in Chromium, ms",
-                  "filter by severity, ms"], rows) + f"\n\n{d['segments']} segments; Chromium {d.get('chromium', '?')}."
+                  "filter by severity, ms"], rows) + f"\n\n{num(d['segments'])} segments; Chromium {d.get('chromium', '?')}."
 
 
 def review() -> str:
@@ -359,7 +359,7 @@ def speed() -> str:
                  ", ".join(str(x) for x in r["peak_rss_mb_per_process"])] for k, r in s["runs"].items()]
         out.append(table(["whole `termkit parse --no-cache`", "seconds", "words/s", "speedup",
                           "peak RSS per process, MB"], rows))
-        out += ["", f"Outputs identical: {s['identical_outputs']}. GPU: {s.get('gpu', 'not measured')}. "
+        out += ["", f"Outputs identical: {'yes' if s['identical_outputs'] else 'no'}. GPU: {s.get('gpu', 'not measured')}. "
                     + source("scale"), ""]
     except Missing:
         out += [f"Scaling: not measured yet (`{COMMANDS['scale']}`).", ""]
@@ -445,8 +445,9 @@ def glance() -> str:
         lambda d: f"**{pct(d['report']['names_precision'])}** of proposed names right; "
                   f"{pct(d['report']['names_right_of_gold'])} of all gold names")
     row("False alarms and recall of `check`",
-        "WMT14 dev, report half (781 segments of professional translation, never tuned on)", "check",
-        lambda d: f"**{d['halves']['report']['raw_per_100_segments']}** findings per 100 segments; "
+        "WMT14 dev, report half: professional translations, never tuned on", "check",
+        lambda d: f"**{d['halves']['report']['raw_per_100_segments']}** findings per 100 segments "
+                  f"({d['halves']['report']['segments']} segments); "
                   f"**{pct(d['recall'])}** of planted errors found")
     return table(["what", "figure", "data", "command"], rows) + \
         "\n\nAll current figures, with how each was measured: [docs/benchmarks.md](docs/benchmarks.md)."
@@ -454,10 +455,18 @@ def glance() -> str:
 
 # ---- rewriting the files ----------------------------------------------------------------
 
+def shown(path: Path) -> str:
+    """``path`` relative to the repository when it is inside it."""
+    try:
+        return str(path.resolve().relative_to(ROOT))
+    except ValueError:
+        return str(path)
+
+
 def _replace(text: str, start: str, end: str, body: str, path: Path) -> str:
     pattern = re.compile(re.escape(start) + r".*?" + re.escape(end), re.DOTALL)
     if not pattern.search(text):
-        raise ValueError(f"{path.relative_to(ROOT)}: no {start} ... {end} markers")
+        raise ValueError(f"{shown(path)}: no {start} ... {end} markers")
     return pattern.sub(lambda _: f"{start}\n{body}\n{end}", text, count=1)
 
 
@@ -470,7 +479,7 @@ def render(path: Path) -> str:
         text = _replace(text, f"<!-- figures:{name}:start -->", f"<!-- figures:{name}:end -->", section(name), path)
     unknown = set(re.findall(r"<!-- figures:([\w-]+):start -->", text)) - set(SECTIONS)
     if unknown:
-        raise ValueError(f"{path.relative_to(ROOT)}: unknown figures section(s): {', '.join(sorted(unknown))}")
+        raise ValueError(f"{shown(path)}: unknown figures section(s): {', '.join(sorted(unknown))}")
     return text
 
 
@@ -491,11 +500,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             if not args.check:
                 path.write_text(new, encoding="utf-8")
     if args.check and stale:
-        names = " and ".join(str(p.relative_to(ROOT)) for p in stale)
+        names = " and ".join(shown(p) for p in stale)
         print(f"make_docs: {names} differ from bench/results/*.json: run python bench/make_docs.py", file=sys.stderr)
         return 1
     if not args.check:
-        print("make_docs: " + (", ".join(str(p.relative_to(ROOT)) for p in stale) + " rewritten" if stale
+        print("make_docs: " + (", ".join(shown(p) for p in stale) + " rewritten" if stale
                                else "up to date"))
     return 0
 
