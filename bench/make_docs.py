@@ -69,7 +69,7 @@ def ci(pair: Sequence[float] | None) -> str:
     return "" if not pair else f"{100 * pair[0]:.1f}-{100 * pair[1]:.1f}%"
 
 
-def num(value: float | int | None, digits: int | None = None) -> str:
+def num(value: float | None, digits: int | None = None) -> str:
     """Thousands separated; floats to ``digits`` places when given."""
     if value is None:
         return "–"
@@ -150,13 +150,15 @@ def acter() -> str:
                      pct100(sh) + (" (validation)" if dom == "equi" else " (training)") if sh is not None else "–",
                      pct100(unsup.get(dom, {}).get("f1"))])
     rows.append(["**average**", "", "", f"**{pct100(lodo['average_f1'])}**", "", pct100(unsup.get("average_f1"))])
-    out = [table(["domain", "precision", "recall", "F1, leave one domain out", "F1, specialised model (corp + wind, "
-                  "threshold on equi)", "F1, unsupervised score"], rows)]
+    out = [table(["domain", "precision", "recall", "F1, leave one domain out", ("F1, specialised model (corp + wind, "
+                                                                                "threshold on equi)"),
+                  "F1, unsupervised score"], rows)]
     seeds = d.get("leave_one_domain_out_seeds")
     if seeds:
         by_seed = ", ".join(f"{v}" for _, v in sorted(seeds["average_f1_by_seed"].items()))
-        out += ["", f"Mean of LightGBM seeds 0-{len(seeds['average_f1_by_seed']) - 1} (leave one domain out): "
-                    f"**{seeds['mean']}** ({by_seed})."]
+        mean = (f"Mean of LightGBM seeds 0-{len(seeds['average_f1_by_seed']) - 1} (leave one domain out): "
+                f"**{seeds['mean']}** ({by_seed}).")
+        out += ["", mean]
     abl = d.get("ablation")
     if abl:
         out.append("Without one feature group (leave-one-domain-out average): " +
@@ -433,7 +435,8 @@ def glance() -> str:
                   f", recall {pct100(d['news']['extract']['recall'])})")
     row("Specialised terms (`extract --profile specialised`)",
         "ACTER 1.5 French, each domain held out in turn", "acter",
-        lambda d: f"F1 **{d['leave_one_domain_out_seeds']['mean']}** (mean of 5 seeds)")
+        lambda d: f"F1 **{d['leave_one_domain_out_seeds']['mean']}** (mean of "
+                  f"{len(d['leave_one_domain_out_seeds']['average_f1_by_seed'])} training seeds)")
     row("English equivalents from aligned articles (`glossary build --en`)",
         "news equivalents gold, report half (28 articles, held out)", "equivalents",
         lambda d: (f"names **{pct(d['sets']['report']['by_kind']['name']['precision'])}** right at "
