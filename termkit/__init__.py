@@ -5,4 +5,4 @@ Heavy dependencies (Stanza, PyTorch) are imported lazily, only when a
 document actually has to be parsed.
 """
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
