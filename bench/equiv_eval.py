@@ -159,7 +159,7 @@ def evaluate(finder: EquivalentFinder, items: list[tuple[dict, Candidate, bool]]
     stats: dict[str, dict] = {}
     bands: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     mistakes, abstentions = [], []
-    for (r, cand, extracted), eq in zip(items, found):
+    for (r, _cand, extracted), eq in zip(items, found):
         s = stats.setdefault(r["kind"], defaultdict(int))
         s["gold"] += 1
         s["extracted"] += extracted

@@ -23,8 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from termkit.textnorm import fold  # noqa: E402
 from termkit.glossary import read_tsv  # noqa: E402
+from termkit.textnorm import fold  # noqa: E402
 
 
 def key(s: str) -> str:

@@ -9,8 +9,9 @@ from __future__ import annotations
 import contextlib
 import functools
 import sys
-from pathlib import Path
 from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import IO, Any, cast
 
 import click
 
@@ -104,7 +105,9 @@ def total_chars(docs) -> int:
 def open_output(path: str, binary: bool = False) -> Iterator:
     """stdout for ``-``, else an atomic write (nothing half-written on failure)."""
     if path == "-":
-        yield click.get_binary_stream("stdout") if binary else click.get_text_stream("stdout")
+        # click 8.5 deprecated these getters and serves them from a module __getattr__ typed as returning object
+        stream = cast(Callable[[str], IO[Any]], click.get_binary_stream if binary else click.get_text_stream)
+        yield stream("stdout")
     else:
         from termkit.fsutil import atomic_write
 
@@ -126,27 +129,32 @@ def report_format(func: Callable) -> Callable:
 
 
 class GreedyOption(click.Option):
-    """An option that takes every following value up to the next option: ``--fr a.txt b.txt``."""
+    """An option that takes every following value up to the next option: ``--fr a.txt b.txt``.
+    The values are spread out by :class:`GreedyCommand` before click parses (no private API)."""
 
     def __init__(self, *args, **kwargs) -> None:
         kwargs["multiple"] = True
         super().__init__(*args, **kwargs)
 
-    def add_to_parser(self, parser, ctx):
-        result = super().add_to_parser(parser, ctx)
-        for name in self.opts:
-            opt = parser._long_opt.get(name) or parser._short_opt.get(name)
-            if opt is None:
-                continue
-            original = opt.process
 
-            def process(value, state, original=original):
-                original(value, state)
-                while state.rargs and not state.rargs[0].startswith("-"):
-                    original(state.rargs.pop(0), state)
+class GreedyCommand(click.Command):
+    """A command whose :class:`GreedyOption` options take several values: ``--fr a b --en c d``
+    is read as ``--fr a --fr b --en c --en d``."""
 
-            opt.process = process
-        return result
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        greedy = {name for p in self.params if isinstance(p, GreedyOption) for name in p.opts}
+        out: list[str] = []
+        current, taken = None, 0
+        for arg in args:
+            if arg.startswith("-") and arg != "-":
+                current, taken = (arg, 0) if arg in greedy else (None, 0)
+                out.append(arg)
+            elif current is not None:
+                out += [current, arg] if taken else [arg]
+                taken += 1
+            else:
+                out.append(arg)
+        return super().parse_args(ctx, out)
 
 
 @cli.command(short_help="Parse French text with Stanza (CoNLL-U or JSON).")
@@ -214,9 +222,8 @@ def extract(files: tuple[str, ...], output: str, fmt: str | None, top: int | Non
     """
     from termkit.extract import ExtractOptions, extract_from_stream
     from termkit.extract.formats import write_candidates
-    from termkit.sources import read_all
-
     from termkit.extract.ranker import choose_model
+    from termkit.sources import read_all
 
     fmt = fmt or ("text" if output == "-" and sys.stdout.isatty() else "tsv")
     choice = choose_model(ranker, profile)
@@ -235,7 +242,7 @@ def ranker() -> None:
     """The learned ranker that decides which candidates `extract` and `glossary build` keep."""
 
 
-@ranker.command("train", short_help="Train a ranker from annotated texts, a gold table or a team's reviews.")
+@ranker.command("train", cls=GreedyCommand, short_help="Train a ranker from annotated texts, a gold table or a team's reviews.")
 @click.option("--train", "train_dirs", multiple=True, metavar="DIR",
               help="Annotated folder: texts (texts/*.txt or ACTER's annotated/texts) and a term list "
                    "(terms.tsv, one per line, or ACTER's *_terms_nes.tsv). Repeatable.")
@@ -363,7 +370,7 @@ def glossary() -> None:
     """Build and maintain FR->EN glossaries (glossaries/NAME.fr-en.tsv)."""
 
 
-@glossary.command("build", short_help="Build or update a glossary from French and English articles.")
+@glossary.command("build", cls=GreedyCommand, short_help="Build or update a glossary from French and English articles.")
 @click.option("--fr", "fr_files", cls=GreedyOption, required=True, metavar="FILE...", help="French source documents.")
 @click.option("--en", "en_files", cls=GreedyOption, metavar="FILE...", help="Their English versions, same order.")
 @click.option("-o", "--output", required=True, metavar="GLOSSARY", help="TSV glossary to create or update.")
@@ -409,11 +416,10 @@ def glossary_build(fr_files, en_files, output, top, ranker, profile, subject, ot
     """
     import json
 
-    from termkit.glossary.build import BuildOptions, build_into, project_glossaries
-    from termkit.sources import read_all
-
     from termkit.extract.ranker import choose_model
+    from termkit.glossary.build import BuildOptions, build_into, project_glossaries
     from termkit.glossary.termbase import check_reference
+    from termkit.sources import read_all
 
     choice = choose_model(ranker, profile)
     for note in choice.notes:
@@ -648,9 +654,9 @@ def export_cmd(glossary_path: str, fmt: str, output: str, locales: tuple[str, ..
 
     options = FormatOptions.with_locales(locales, numeric_ids=numeric_ids, cat_tool=cat_tool)
     allowed = {"approved", "candidate"} if include_candidates else {"approved"}
-    concepts = (c for c in iter_concepts(glossary_path) if c.status in allowed)
-    first = next(concepts, None)  # a file that cannot be read fails before anything is written, also to stdout
-    concepts = itertools.chain([first] if first else [], concepts)
+    wanted = (c for c in iter_concepts(glossary_path) if c.status in allowed)
+    first = next(wanted, None)  # a file that cannot be read fails before anything is written, also to stdout
+    concepts = itertools.chain([first] if first else [], wanted)
     with open_output(output, binary=True) as out:
         get_format(fmt).write(concepts, out, options)
 
@@ -720,8 +726,8 @@ def tm_build(files: tuple[str, ...], output: str, quiet: bool, workers: int | No
       termkit tm build seeds/c5-summit-trump-central-asia.fr.txt seeds/c5-summit-trump-central-asia.en.txt -o tmx/c5.tmx
       termkit tm build newstest2014-fren-src.fr.sgm newstest2014-fren-ref.en.sgm -o tmx/newstest.tmx
     """
-    from termkit.scale import default_workers
     from termkit.align.memory import build_tm, pair_files
+    from termkit.scale import default_workers
     from termkit.tm import write_tmx
 
     pairs = pair_files(list(files))

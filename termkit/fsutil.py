@@ -11,7 +11,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, Any, BinaryIO, Literal, TextIO, overload
 
 from termkit.errors import TermkitError
 
@@ -72,8 +72,18 @@ def clean_stale_temporaries(target: Path) -> None:
                     tmp.unlink()
 
 
+@overload
+def atomic_write(path: str | os.PathLike, mode: Literal["w"] = "w",
+                 encoding: str | None = "utf-8") -> contextlib.AbstractContextManager[TextIO]: ...
+@overload
+def atomic_write(path: str | os.PathLike, mode: Literal["wb"],
+                 encoding: str | None = "utf-8") -> contextlib.AbstractContextManager[BinaryIO]: ...
+@overload
+def atomic_write(path: str | os.PathLike, mode: str,
+                 encoding: str | None = "utf-8") -> contextlib.AbstractContextManager[IO[Any]]: ...
+# the overloads above give callers the handle's type: TextIO for "w", BinaryIO for "wb"
 @contextlib.contextmanager
-def atomic_write(path: str | os.PathLike, mode: str = "w", encoding: str | None = "utf-8") -> Iterator[IO]:
+def atomic_write(path: str | os.PathLike, mode: str = "w", encoding: str | None = "utf-8") -> Iterator[Any]:
     """Open a temporary file beside ``path``; on success rename it over ``path``.
 
     If the block raises (or the process is interrupted), the temporary file is
@@ -92,8 +102,9 @@ def atomic_write(path: str | os.PathLike, mode: str = "w", encoding: str | None 
     except OSError as exc:
         raise _unwritable(target, exc) from None
     try:
-        kwargs = {} if "b" in mode else {"encoding": encoding, "newline": ""}
-        with os.fdopen(fd, mode, **kwargs) as handle:
+        handle: IO[Any]
+        handle = os.fdopen(fd, mode) if "b" in mode else os.fdopen(fd, mode, encoding=encoding, newline="")
+        with handle:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())

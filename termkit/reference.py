@@ -9,6 +9,7 @@ Organization). Every name carries its source."""
 from __future__ import annotations
 
 from functools import lru_cache
+
 from termkit.textnorm import fold, graphical_variants, skeleton
 from termkit.wordlists import read_table
 

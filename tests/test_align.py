@@ -6,14 +6,13 @@ import json
 import subprocess
 import sys
 
+from conftest import SEEDS, SHARED, WMT_REF, WMT_SRC
 from lxml import etree
 
 from termkit.align import AlignOptions, align, align_texts, split_sentences
 from termkit.align.anchors import anchors, glossary_matcher
 from termkit.align.words import _cognate, _cognate_keys
 from termkit.sources import read_documents
-
-from conftest import SEEDS, SHARED, WMT_REF, WMT_SRC
 
 C5_FR = SEEDS / "c5-summit-trump-central-asia.fr.txt"
 C5_EN = SEEDS / "c5-summit-trump-central-asia.en.txt"
@@ -84,8 +83,8 @@ def test_added_sentence_gives_a_0_1_link():
     en = [f"Deposit number {k} holds {k * 1000 + 7} tonnes of tungsten, according to Tau-Ken Samruk." for k in range(1, 9)]
     en.insert(4, "Analysts in London were not convinced by these optimistic statements from the company.")
     links = align(fr, en)
-    assert ((), (4,)) in [(l.src, l.tgt) for l in links]
-    assert sum(len(l.src) == len(l.tgt) == 1 for l in links) == 8
+    assert ((), (4,)) in [(link.src, link.tgt) for link in links]
+    assert sum(len(link.src) == len(link.tgt) == 1 for link in links) == 8
 
 
 def test_cli_align_formats(tmp_path):

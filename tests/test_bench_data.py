@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
-
 from conftest import SHARED, WMT_REF, WMT_SRC
+
 from termkit.check import read_inputs
 from termkit.textnorm import fold
 

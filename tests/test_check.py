@@ -5,14 +5,13 @@ from __future__ import annotations
 import json
 
 import pytest
+from conftest import SEED_GLOSSARY, SEEDS, WMT_REF, WMT_SRC, termkit
 from lxml import etree
 
 from termkit.check import read_inputs, run_checks
 from termkit.check.model import Segment
 from termkit.check.numbers import check_numbers
 from termkit.glossary import Concept, read_tsv
-
-from conftest import SEED_GLOSSARY, SEEDS, WMT_REF, WMT_SRC, termkit
 
 SEED = "c5-summit-trump-central-asia"
 FR, EN = SEEDS / f"{SEED}.fr.txt", SEEDS / f"{SEED}.en.txt"

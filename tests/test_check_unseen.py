@@ -7,14 +7,13 @@ from __future__ import annotations
 import json
 
 import pytest
+from conftest import termkit
 
 from termkit.check import one_per_problem
 from termkit.check.model import Finding, Segment
 from termkit.check.numbers import check_numbers
 from termkit.check.terms import TermIndex, check_terms, english_keys, near_name
 from termkit.glossary import Concept
-
-from conftest import termkit
 
 
 @pytest.mark.parametrize("fr, en", [

@@ -7,14 +7,13 @@ import subprocess
 import sys
 
 import pytest
+from conftest import ROOT, SEEDS, WMT_SRC
 
 from termkit.extract import ExtractOptions, extract_terms
 from termkit.extract.acronyms import initials_match, is_acronym_token, letters_match
 from termkit.extract.ranker import load_model
-from termkit.textnorm import fold, graphical_variants, skeleton
 from termkit.sources import SourceDocument, read_documents
-
-from conftest import ROOT, SEEDS, WMT_SRC
+from termkit.textnorm import fold, graphical_variants, skeleton
 
 
 def every_candidate(parser, text):

@@ -5,14 +5,13 @@ from __future__ import annotations
 import csv
 
 import pytest
+from conftest import SCHEMAS, SEED_GLOSSARY, termkit
 from lxml import etree
+from support.schematron import schematron_errors
 
 from termkit.errors import InputError
 from termkit.glossary import FormatOptions, read_glossary, read_tsv, write_glossary
 from termkit.glossary.formats import detect_format, import_glossary
-
-from conftest import SCHEMAS, SEED_GLOSSARY, termkit
-from support.schematron import schematron_errors
 
 DATA = __import__("pathlib").Path(__file__).parent / "data"
 

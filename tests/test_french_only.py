@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import SEEDS
 from termkit.extract.model import Candidate, Variant
 from termkit.glossary.build import BuildOptions, build_glossary
 from termkit.glossary.french_only import english_from_french

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, SEEDS
 
 from termkit.align.words import tokenize
 from termkit.errors import InputError
@@ -17,13 +18,10 @@ from termkit.glossary import Concept, Glossary, read_tsv, write_tsv
 from termkit.glossary.build import merge
 from termkit.glossary.confidence import threshold_for
 from termkit.glossary.equivalents import EquivalentFinder, _contains, _content_at
-from termkit.reference import lookup, reference_names
-from termkit.glossary.translit import transliterate
 from termkit.glossary.formats.tsv import COLUMNS
-
+from termkit.glossary.translit import transliterate
+from termkit.reference import lookup, reference_names
 from termkit.textnorm import fold
-
-from conftest import ROOT, SEEDS
 
 SEED_GLOSSARY = ROOT / "glossaries" / "c5-critical-minerals.fr-en.tsv"
 
@@ -387,7 +385,7 @@ def test_cli_glossary_build_mismatched_inputs(models, tmp_path):
 
 def _build(models, cache, tmp_path, fr, en, out, *extra, cwd=None):
     cmd = [sys.executable, "-m", "termkit", "glossary", "build", "--fr", *map(str, fr), "--en", *map(str, en),
-           "-o", str(out), "--models", str(Path(models).resolve()), "--cache-dir", str(cache), "--top", "40", *extra]
+           "-o", str(out), "--models", str(Path(models).resolve()), "--cache-dir", str(cache), "--top", "150", *extra]
     return subprocess.run(cmd, capture_output=True, text=True, cwd=cwd or tmp_path)
 
 

@@ -8,12 +8,11 @@ import sqlite3
 import sys
 
 import pytest
+from conftest import ROOT, SEED_GLOSSARY, termkit
 
 from termkit.glossary import Concept, Glossary, read_tsv, write_glossary, write_tsv
 from termkit.lookup import Lookup, default_glossaries
 from termkit.lookup.index import index_path
-
-from conftest import ROOT, SEED_GLOSSARY, termkit
 
 
 @pytest.fixture(scope="module")

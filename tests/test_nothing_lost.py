@@ -8,14 +8,13 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import SEED_GLOSSARY, SEEDS, WMT_SRC, termkit
 
-from termkit.align import aligner, align_texts
+from termkit.align import align_texts, aligner
 from termkit.glossary import read_tsv
 from termkit.glossary.formats import import_glossary
 from termkit.nlp.parser import PIECE_CHARS
 from termkit.textnorm import cut_text
-
-from conftest import SEED_GLOSSARY, SEEDS, WMT_SRC, termkit
 
 TMX = """<?xml version="1.0" encoding="UTF-8"?>
 <tmx version="1.4"><header srclang="fr" creationtool="x" creationtoolversion="1" segtype="phrase" o-tmf="x"

@@ -7,11 +7,10 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, SEED_GLOSSARY, SEEDS, omegat_jar, termkit
 
 from termkit.align import split_sentences
 from termkit.glossary import read_tsv, write_glossary
-
-from conftest import ROOT, SEED_GLOSSARY, SEEDS, omegat_jar, termkit
 
 pytestmark = pytest.mark.omegat
 

@@ -7,10 +7,10 @@ import os
 import subprocess
 import sys
 
+from conftest import ROOT, SEEDS
+
 from termkit.nlp import Parser, resolve_models
 from termkit.sources import SourceDocument, parse_sgml
-
-from conftest import ROOT, SEEDS
 
 
 def _find(doc, *forms):
@@ -120,8 +120,8 @@ def test_cli_warm_cache_never_imports_stanza(models, tmp_path, parse_cache):
     args = ["parse", seed, "--models", str(models), "--cache-dir", str(cache), "-o", str(tmp_path / "o.conllu")]
     assert _run(args).returncode == 0
     code = (
-        "import sys\nfrom termkit.cli import main\ntry:\n    main(%r)\nexcept SystemExit as e:\n"
-        "    print(e.code, 'stanza' in sys.modules, 'torch' in sys.modules)" % (args,)
+        f"import sys\nfrom termkit.cli import main\ntry:\n    main({args!r})\nexcept SystemExit as e:\n"
+        "    print(e.code, 'stanza' in sys.modules, 'torch' in sys.modules)"
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert proc.stdout.split() == ["0", "False", "False"], proc.stderr

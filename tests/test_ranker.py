@@ -7,15 +7,14 @@ import json
 import shutil
 
 import pytest
+from conftest import SEED_GLOSSARY, SEEDS, termkit
 
+from termkit.errors import TermkitError
 from termkit.extract import ExtractOptions, extract_terms
 from termkit.extract.ranker import load_model, read_model, shipped_model_path
 from termkit.extract.training import Annotated, _booster, _examples, feature_names, train
-from termkit.errors import TermkitError
 from termkit.glossary import read_tsv
 from termkit.textnorm import fold
-
-from conftest import SEED_GLOSSARY, SEEDS, termkit
 
 
 @pytest.fixture(scope="module")
@@ -78,12 +77,14 @@ def test_training_picks_a_threshold_out_of_fold_and_ranks_gold_first(seed_sets):
     assert sum(gold) / len(gold) > 2 * sum(other) / len(other)
 
 
-def test_shipped_model_is_small_licensed_and_used_by_default(seed_docs):
+def test_shipped_models_are_small_licensed_and_the_news_one_used_by_default(seed_docs):
+    specialised = load_model(shipped_model_path("specialised"))
+    assert "CC BY-NC-SA" in specialised.meta["licence"] and specialised.meta["threshold_chosen_on"] == "equi"
+    assert set(specialised.meta["trained_on"]) == {"corp", "wind"}
     path = shipped_model_path()
     assert path.is_file() and path.stat().st_size < 20_000_000
     model = load_model()
-    assert "CC BY-NC-SA" in model.meta["licence"] and model.meta["threshold_chosen_on"] == "equi"
-    assert set(model.meta["trained_on"]) == {"corp", "wind"}
+    assert model.meta["profile"] == "news" and "WMT14" in model.meta["licence"]
     kept = extract_terms(seed_docs)
     every = extract_terms(seed_docs, ExtractOptions(keep_all=True))
     probable = [p for p in every if p.probability >= model.threshold]

@@ -7,11 +7,10 @@ import json
 import shutil
 
 import pytest
+from conftest import SEED_GLOSSARY, termkit
 
 from termkit.glossary import Concept, Glossary, read_tsv, write_tsv
 from termkit.glossary.build import merge
-
-from conftest import SEED_GLOSSARY, termkit
 
 CANDIDATES = [
     Concept("moitie-de-l-uranium-mondial", "moitié de l'uranium mondial", "Asia has large", type="TERM"),

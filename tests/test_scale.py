@@ -3,28 +3,26 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
-
-import pytest
 import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
 
+import pytest
+from conftest import SEEDS, WMT_SRC, termkit
+
 from termkit.nlp.formats import write_stream
 from termkit.sources import read_documents
-
-from conftest import SEEDS, WMT_SRC, termkit
 
 
 def children(pid: int) -> list[int]:
     out = []
     for task in Path(f"/proc/{pid}/task").iterdir():
-        try:
+        with contextlib.suppress(OSError):
             out += [int(c) for c in (task / "children").read_text().split()]
-        except OSError:
-            pass
     return out
 
 

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from conftest import SEEDS, WMT_REF, WMT_SRC
 
 from termkit.errors import InputError
 from termkit.sources import parse_sgml, read_all, read_documents
-
-from conftest import SEEDS, WMT_REF, WMT_SRC
 
 
 def test_bom_and_crlf_are_normalised(tmp_path):

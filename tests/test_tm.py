@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
+from conftest import ROOT, SCHEMAS, SEEDS, WMT_REF, WMT_SRC, termkit
 from lxml import etree
 
-from termkit.sources import read_documents
 from termkit.align.memory import build_tm, pair_files
+from termkit.sources import read_documents
 from termkit.tm import tmx_bytes
-
-from conftest import ROOT, SCHEMAS, SEEDS, WMT_REF, WMT_SRC, termkit
 
 DTD = etree.DTD(str(SCHEMAS / "tmx" / "tmx14.dtd"))
 SEED = "c5-summit-trump-central-asia"

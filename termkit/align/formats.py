@@ -14,7 +14,11 @@ FORMATS = ("tsv", "json", "tmx")
 
 def link_texts(fr: Sequence[Unit], en: Sequence[Unit], links: Sequence[Link]) -> list[tuple[str, str]]:
     """(French text, English text) of each link; 1-0 and 0-1 links give an empty side."""
-    return [(" ".join(fr[i].text for i in l.src), " ".join(en[j].text for j in l.tgt)) for l in links]
+    return [(" ".join(fr[i].text for i in link.src), " ".join(en[j].text for j in link.tgt)) for link in links]
+
+
+def _ids(xs) -> str:
+    return ",".join(str(x + 1) for x in xs)
 
 
 def write_alignment(fr: Sequence[Unit], en: Sequence[Unit], links: Sequence[Link], out: IO, fmt: str, doc_id: str = "") -> None:
@@ -23,14 +27,13 @@ def write_alignment(fr: Sequence[Unit], en: Sequence[Unit], links: Sequence[Link
     if fmt == "tsv":
         out.write("fr_ids\ten_ids\tcost\tfr\ten\n")
         for link, (f, e) in zip(links, texts):
-            ids = lambda xs: ",".join(str(x + 1) for x in xs)
-            out.write(f"{ids(link.src)}\t{ids(link.tgt)}\t{link.cost}\t{f}\t{e}\n")
+            out.write(f"{_ids(link.src)}\t{_ids(link.tgt)}\t{link.cost}\t{f}\t{e}\n")
     elif fmt == "json":
         payload = {
             "fr_sentences": [{"text": u.text, "start": u.start, "end": u.end} for u in fr],
             "en_sentences": [{"text": u.text, "start": u.start, "end": u.end} for u in en],
-            "links": [{"fr": list(l.src), "en": list(l.tgt), "cost": l.cost, "fr_text": f, "en_text": e}
-                      for l, (f, e) in zip(links, texts)],
+            "links": [{"fr": list(link.src), "en": list(link.tgt), "cost": link.cost, "fr_text": f, "en_text": e}
+                      for link, (f, e) in zip(links, texts)],
         }
         json.dump(payload, out, ensure_ascii=False, indent=1)
         out.write("\n")

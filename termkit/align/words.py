@@ -65,7 +65,7 @@ def _cognate_keys(words: Sequence[str]) -> list[tuple[str, str | None, str | Non
     """Per word, what :func:`_cognate` compares: the word, its first four letters and the
     first four letters of its consonant skeleton (None for short or non-alphabetic words),
     computed once per word, not once per word pair."""
-    out = []
+    out: list[tuple[str, str | None, str | None]] = []
     for w in words:
         if len(w) < 5 or not w.isalpha():
             out.append((w, None, None))

@@ -49,9 +49,9 @@ def run_checks(docs: Sequence[BilingualDocument], concepts: Iterable[Concept], p
     report.findings = one_per_problem(report.findings)
     segments = {(d.id, s.id): s for d in docs for s in d.segments}
     for f in report.findings:
-        seg = segments.get((f.doc, f.segment))
-        if seg is not None:
-            f.source_text, f.target_text = seg.src, seg.tgt
+        found = segments.get((f.doc, f.segment))
+        if found is not None:
+            f.source_text, f.target_text = found.src, found.tgt
     for f in report.findings:
         if f.concept in unreviewed:
             f.severity = "info"

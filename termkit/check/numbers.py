@@ -134,7 +134,9 @@ def french_quantities(text: str) -> list[Quantity]:
         unit = FR_UNIT.match(rest) if not m.group(3) else None
         glued = FR_CODE.match(text, m.end()) if not (m.group(2) or m.group(3)) else None
         if glued and glued.group(0) not in FR_GLUED_UNITS:
-            token = m.group(0).strip() + re.match(r"\w*", text[m.end():]).group(0)
+            word = re.match(r"\w*", text[m.end():])
+            assert word is not None  # \w* matches at the start of any text, if only the empty string
+            token = m.group(0).strip() + word.group(0)
             out.append(Quantity("code", value, token))
             continue
         out.append(Quantity("percent" if m.group(3) else "number", value, m.group(0).strip(),
@@ -153,7 +155,7 @@ def _unit_name(unit: str) -> str:
 def english_quantities(text: str) -> list[Quantity]:
     """Numbers, amounts, percentages, dates and decades of an English segment; numbers written
     in words count too (sixty, one million, eight-and-a-half)."""
-    text = _HALF.sub(lambda m: f"{_word_value(m.group(1)) + 0.5:g}" if _word_value(m.group(1)) is not None
+    text = _HALF.sub(lambda m: f"{whole + 0.5:g}" if (whole := _word_value(m.group(1))) is not None
                      else m.group(0), text)
     text = _words_to_digits(text)
     out, taken = [], []
@@ -169,7 +171,7 @@ def english_quantities(text: str) -> list[Quantity]:
         if any(a <= m.start() < b for a, b in taken):
             continue
         scale = (m.group(2) or "").lower()
-        if scale in ("m", "b", "k") and not text[max(0, m.start() - 1):m.start()] in ("$", "€", "£"):
+        if scale in ("m", "b", "k") and text[max(0, m.start() - 1):m.start()] not in ("$", "€", "£"):
             scale = ""
         value = float(re.sub(r"[, \u00a0\u202f]", "", m.group(1))) * EN_SCALE.get(scale, range_scale.get(m.start(1), 1))
         out.append(Quantity("percent" if m.group(3) else "number", value, m.group(0).strip()))

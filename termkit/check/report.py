@@ -8,7 +8,7 @@ import json
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import asdict
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Any
 
 from lxml import etree
 
@@ -89,9 +89,10 @@ def _marked(text: str, span: str, style) -> str:
 
 
 def _json(report: CheckReport, out: IO[str], color: bool, comparison: Comparison | None = None) -> None:
-    payload = {"tool": "termkit", "version": __version__, "documents": report.documents, "segments": report.segments,
-               "summary": dict(Counter(f.severity for f in report.findings)),
-               "findings": [asdict(f) for f in report.findings], "scores": [asdict(s) for s in report.scores]}
+    payload: dict[str, Any] = {
+        "tool": "termkit", "version": __version__, "documents": report.documents, "segments": report.segments,
+        "summary": dict(Counter(f.severity for f in report.findings)),
+        "findings": [asdict(f) for f in report.findings], "scores": [asdict(s) for s in report.scores]}
     if comparison is not None:
         for item, change in zip(payload["findings"], comparison.changes):
             item["change"] = change
@@ -126,7 +127,7 @@ def _sarif(report: CheckReport, out: IO[str], color: bool) -> None:
     results = []
     for f in report.findings:
         uri = next((p for p in report.target_files if f.doc in p), report.target_files[0] if report.target_files else f.doc)
-        location = {"physicalLocation": {"artifactLocation": {"uri": uri}}}
+        location: dict[str, dict[str, Any]] = {"physicalLocation": {"artifactLocation": {"uri": uri}}}
         if f.line:
             location["physicalLocation"]["region"] = {"startLine": f.line}
         results.append({"ruleId": f.check, "level": SARIF_LEVEL[f.severity],

@@ -62,7 +62,7 @@ def mark_parts(text: str, span: str) -> list[tuple[str, bool]]:
 
 @cache
 def _asset(name: str) -> str:
-    return resources.files("termkit.check").joinpath(_TEMPLATES, name).read_text(encoding="utf-8")
+    return resources.files("termkit.check").joinpath(_TEMPLATES).joinpath(name).read_text(encoding="utf-8")
 
 
 def _csp_hash(text: str) -> str:

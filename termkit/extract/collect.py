@@ -124,14 +124,14 @@ def _written_expansion(occ: Occ, g: Group, words: list[Word], placed: list) -> G
     best = None
     if occ.i >= 2 and words[occ.i - 1].text == "(" and occ.j < len(words) and words[occ.j].text == ")":
         for i, j, h, _ in placed:  # Expansion (ACR): the expansion ends just before "("
-            if j == occ.i - 1 and h is not g and acronyms.letters_match(g.key, h.key):
-                if best is None or (j - i) < (best[1] - best[0]):
-                    best = (i, j, h)
+            if j == occ.i - 1 and h is not g and acronyms.letters_match(g.key, h.key) \
+                    and (best is None or (j - i) < (best[1] - best[0])):
+                best = (i, j, h)
     elif occ.j + 1 < len(words) and words[occ.j].text == "(":
         for i, j, h, _ in placed:  # ACR (Expansion)
-            if i == occ.j + 1 and j < len(words) and words[j].text == ")" and acronyms.letters_match(g.key, h.key):
-                if best is None or (j - i) > (best[1] - best[0]):
-                    best = (i, j, h)
+            if i == occ.j + 1 and j < len(words) and words[j].text == ")" and acronyms.letters_match(g.key, h.key) \
+                    and (best is None or (j - i) > (best[1] - best[0])):
+                best = (i, j, h)
     return best[2] if best else None
 
 

@@ -133,7 +133,7 @@ def trees_from_lightgbm(dump: dict) -> list[Tree]:
     for info in dump["tree_info"]:
         t = Tree([], [], [], [], [], [])
 
-        def walk(node: dict) -> int:
+        def walk(node: dict, t: Tree = t) -> int:
             if "leaf_index" in node or "split_index" not in node:
                 t.leaf.append(float(node.get("leaf_value", 0.0)))
                 return ~(len(t.leaf) - 1)
@@ -145,8 +145,8 @@ def trees_from_lightgbm(dump: dict) -> list[Tree]:
             t.default_left.append(bool(node.get("default_left", True)))
             t.left.append(0)
             t.right.append(0)
-            t.left[k] = walk(node["left_child"])
-            t.right[k] = walk(node["right_child"])
+            t.left[k] = walk(node["left_child"], t)
+            t.right[k] = walk(node["right_child"], t)
             return k
 
         root = walk(info["tree_structure"])
@@ -173,7 +173,8 @@ def read_model(path: str | os.PathLike) -> RankerModel:
             raise ValueError(f"format {data.get('format')!r}, expected {MODEL_FORMAT!r}")
         if data["feature_version"] != FEATURE_VERSION:
             raise ValueError(f"features v{data['feature_version']}, this termkit computes v{FEATURE_VERSION}")
-        trees = [Tree(*(list(part) for part in t[:4]), [bool(b) for b in t[4]], list(t[5])) for t in data["trees"]]
+        trees = [Tree(list(t[0]), list(t[1]), list(t[2]), list(t[3]), [bool(b) for b in t[4]], list(t[5]))
+                 for t in data["trees"]]
         n = len(data["features"])
         if any(f >= n or f < 0 for t in trees for f in t.feature):
             raise ValueError("a split uses a feature the file does not name")

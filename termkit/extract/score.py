@@ -12,12 +12,12 @@ from dataclasses import dataclass
 
 from termkit.extract import acronyms
 from termkit.extract.collect import Group, Occ
-from termkit.extract.types import refine_type
 from termkit.extract.features import CANDIDATE_FEATURES, NER_TYPES, RANK_ONLY, RANKED_FEATURES
 from termkit.extract.group import nested_frequency
 from termkit.extract.model import TERM, Candidate, Context, Variant
 from termkit.extract.options import ExtractOptions
 from termkit.extract.spans import INSTITUTIONS
+from termkit.extract.types import refine_type
 from termkit.textnorm import fold
 
 

@@ -191,13 +191,13 @@ def choose_threshold(train: Sequence[Annotated], valid: Annotated | None, names:
     best = max(range(len(GRID)), key=lambda g: totals[g])
     recall_ok = [g for g in range(len(GRID)) if pooled[g][2] and pooled[g][0] / pooled[g][2] >= REVIEW_RECALL]
     review = max(recall_ok) if recall_ok else 0
-    right, kept, gold = pooled[review]
+    right, n_kept, gold = pooled[review]
     tp, pred, want = pooled[best]
     p, r = tp / pred if pred else 0.0, tp / want if want else 0.0
     oof = {"precision": round(100 * p, 1), "recall": round(100 * r, 1), "f1": round(200 * p * r / (p + r), 1) if p + r
            else 0.0, "mean_f1_per_set": round(totals[best] / max(1, sum(not s.slice for s in train)), 1)}
     return Thresholds(GRID[best], "out-of-fold over " + ", ".join(groups), GRID[review],
-                      round(right / gold, 4) if gold else None, round(right / kept, 4) if kept else None, oof)
+                      round(right / gold, 4) if gold else None, round(right / n_kept, 4) if n_kept else None, oof)
 
 
 def train(train_sets: Sequence[Annotated], valid: Annotated | None = None, meta: dict | None = None) -> RankerModel:

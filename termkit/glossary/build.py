@@ -3,24 +3,23 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
-from pathlib import Path
-from dataclasses import dataclass
-
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
 
 from termkit.errors import InputError
 from termkit.extract import ExtractOptions, extract_terms
 from termkit.extract.model import Candidate
-from termkit.glossary.termbase import apply_references, known_concepts, match_references
-from termkit.glossary.french_only import english_from_french
+from termkit.fsutil import locked
 from termkit.glossary.equivalents import EquivalentFinder
+from termkit.glossary.french_only import english_from_french
 from termkit.glossary.merge import MergeReport, merge
 from termkit.glossary.model import Concept, Glossary, concept_id
-from termkit.textnorm import fold
-from termkit.fsutil import locked
+from termkit.glossary.termbase import KnownConcept, apply_references, known_concepts, match_references
 from termkit.nlp.doc import ParsedDocument
 from termkit.sources import SourceDocument
+from termkit.textnorm import fold
 
 
 @dataclass
@@ -98,11 +97,16 @@ def build_glossary(
     candidates = extract_terms(fr_docs, ExtractOptions(top=opts.top, ranker=opts.ranker, profile=opts.profile,
                                                        review=True))
     known = known_concepts(opts.other_glossaries)
-    fresh, elsewhere = [], []
+    fresh: list[Candidate] = []
+    elsewhere: list[KnownConcept] = []
     for c in candidates:
         hit = next((known[fold(f)] for f in c.forms if fold(f) in known), None)
-        (fresh if hit is None else elsewhere).append(hit or c)
-    pairs, warnings = [], []
+        if hit is None:
+            fresh.append(c)
+        else:
+            elsewhere.append(hit)
+    pairs: list[tuple[str, str]] = []
+    warnings: list[str] = []
     if en_texts:
         per_doc, warnings = checked_pairs(fr_docs, en_texts)
         pairs = [p for doc_pairs in per_doc for p in doc_pairs]

@@ -69,7 +69,7 @@ def default_model() -> ConfidenceModel:
 
 def train(rows: Sequence[dict[str, float]], labels: Sequence[int], features: Sequence[str],
           l2: float = 1.0, positive: Sequence[str] = ()) -> ConfidenceModel:
-    """Fit a logistic regression (Newton's method, L2 penalty ``l2``) to labelled options.
+    """Fit a logistic regression (scikit-learn, L2 penalty ``l2``) to labelled options.
 
     Features named in ``positive`` are evidence for an option by their nature (the
     alignment gives it, CLDR gives it): a fit that gives one of them a negative weight
@@ -89,29 +89,24 @@ def train(rows: Sequence[dict[str, float]], labels: Sequence[int], features: Seq
                            [means.get(f, 0.0) for f in features], [scales.get(f, 1.0) for f in features])
 
 
-def _fit(rows: Sequence[dict[str, float]], labels: Sequence[int], features: Sequence[str], l2: float,
-         iterations: int = 50) -> ConfidenceModel:
+def _fit(rows: Sequence[dict[str, float]], labels: Sequence[int], features: Sequence[str], l2: float) -> ConfidenceModel:
+    """A logistic regression (scikit-learn, the ``train`` extra) on standardised features, L2
+    penalty ``l2`` on the weights (not the intercept): C = 1 / l2. Scoring needs numpy alone."""
     import numpy as np
 
+    try:
+        from sklearn.linear_model import LogisticRegression
+    except ImportError:
+        from termkit.errors import TermkitError
+
+        raise TermkitError("training the confidence model needs scikit-learn", "pip install 'termkit[train]'") from None
     x = np.array([[r.get(f, 0.0) for f in features] for r in rows], dtype=float)
-    y = np.asarray(labels, dtype=float)
+    y = np.asarray(labels, dtype=int)
     means = x.mean(axis=0)
     scales = x.std(axis=0)
     scales[scales == 0] = 1.0
-    z = (x - means) / scales
-    z = np.hstack([np.ones((len(z), 1)), z])
-    w = np.zeros(z.shape[1])
-    penalty = np.full(z.shape[1], l2)
-    penalty[0] = 0.0
-    for _ in range(iterations):
-        p = 1 / (1 + np.exp(-np.clip(z @ w, -30, 30)))
-        grad = z.T @ (p - y) + penalty * w
-        hess = (z * (p * (1 - p))[:, None]).T @ z + np.diag(penalty) + 1e-9 * np.eye(len(w))
-        step = np.linalg.solve(hess, grad)
-        w -= step
-        if np.abs(step).max() < 1e-8:
-            break
-    return ConfidenceModel(list(features), [round(float(v), 6) for v in w[1:]], round(float(w[0]), 6),
+    fit = LogisticRegression(C=1.0 / l2, tol=1e-10, max_iter=10_000).fit((x - means) / scales, y)
+    return ConfidenceModel(list(features), [round(float(v), 6) for v in fit.coef_[0]], round(float(fit.intercept_[0]), 6),
                            [round(float(v), 6) for v in means], [round(float(v), 6) for v in scales])
 
 

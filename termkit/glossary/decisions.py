@@ -8,7 +8,8 @@ from termkit.glossary.formats.tsv import read_tsv
 
 def glossary_decisions(path: str) -> tuple[set[str], set[str]]:
     """The French forms a reviewer approved and those rejected, from a TSV glossary."""
-    approved, rejected = set(), set()
+    approved: set[str] = set()
+    rejected: set[str] = set()
     for c in read_tsv(path):
         if c.status == "approved":
             approved.update(f.lower() for f in c.fr_forms())

@@ -27,8 +27,8 @@ from termkit.errors import InputError
 from termkit.fsutil import locked
 from termkit.glossary.formats.tsv import TsvDocument, read_tsv, write_tsv
 from termkit.glossary.merge import MergeReport, merge_stream
-from termkit.safetext import for_terminal
 from termkit.glossary.model import STATUSES, Concept, Glossary, concept_id, normalize_pos
+from termkit.safetext import for_terminal
 
 TYPES = ("PER", "ORG", "LOC", "MISC", "TERM")
 POS = ("noun", "properNoun", "adjective", "verb", "adverb", "other")
@@ -292,7 +292,7 @@ def edit_concepts(path: str | os.PathLike, ops: Mapping[str, Sequence[Op]],
                 edited[cid] = (before, apply_ops(before, cid_ops))
             except EditError as exc:
                 raise exc.at(f"{name}: {cid}") from None
-        for cid, (before, after) in edited.items():
+        for before, after in edited.values():
             doc.add_columns(doc.missing_columns(before, after))
             doc.set_row(after)
             result.changes.append(_diff(before, after))

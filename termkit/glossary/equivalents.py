@@ -32,8 +32,8 @@ from functools import lru_cache
 from termkit.align.words import align_words, tokenize
 from termkit.extract.model import TERM, Candidate
 from termkit.glossary.confidence import ConfidenceModel, default_model
-from termkit.reference import lookup
 from termkit.glossary.translit import transliterate
+from termkit.reference import lookup
 from termkit.textnorm import EN_STOP, FR_STOP, fold, graphical_variants, is_acronym, skeleton
 
 MAX_SUGGESTIONS = 3
@@ -240,9 +240,10 @@ class EquivalentFinder:
         for k, i, j in occs:
             if k >= len(links):
                 continue
-            if self._en_tok_fold[k] is None:
-                self._en_tok_fold[k] = [fold(t.text) for t in self.en_tokens[k]]
-            toks, n = self._en_tok_fold[k], len(target)
+            toks = self._en_tok_fold[k]
+            if toks is None:
+                toks = self._en_tok_fold[k] = [fold(t.text) for t in self.en_tokens[k]]
+            n = len(target)
             pos = next((a for a in range(len(toks) - n + 1) if toks[a:a + n] == target), None)
             if pos is None:
                 continue
@@ -699,8 +700,8 @@ def enough_evidence(f: dict[str, float], links: int) -> bool:
     pairs, or, from one or two, an alignment and a similarity that agree (or a CLDR name or
     verbatim French form that the English sentences hold)."""
     aligned = max(f["align"], f["near"], f["loose"])
-    agree = aligned >= 0.5 and (f["use"] >= 0.5 or f["cognate"] >= 0.7 or f["identical"] or f["reference"])
-    agree = agree or (f["reference"] or f["identical"]) and f["cover"] >= 0.5
+    agree = aligned >= 0.5 and bool(f["use"] >= 0.5 or f["cognate"] >= 0.7 or f["identical"] or f["reference"])
+    agree = agree or bool(f["reference"] or f["identical"]) and f["cover"] >= 0.5
     return links > 2 or agree or (not links and bool(f["reference"]))
 
 

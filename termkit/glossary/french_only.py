@@ -21,8 +21,8 @@ import re
 from functools import lru_cache
 
 from termkit.extract.model import Candidate
-from termkit.reference import lookup
 from termkit.glossary.translit import transliterate
+from termkit.reference import lookup
 
 # Confidences, read as "how often a proposal of this kind is right" (bench/french_only_eval.py, tune half).
 REFERENCE_CONFIDENCE = 0.97
@@ -31,12 +31,12 @@ TRANSLIT_CONFIDENCE = 0.9
 FOREIGN_NAME_CONFIDENCE = 0.92
 SUGGESTION_CONFIDENCE = 0.3
 FRENCH_FUNCTION_WORDS = frozenset(
-    "de du des la le les l d et à au aux pour sur en par avec sans sous contre entre chez dans un une".split())
+    ["de", "du", "des", "la", "le", "les", "l", "d", "et", "à", "au", "aux", "pour", "sur", "en", "par", "avec", "sans", "sous", "contre", "entre", "chez", "dans", "un", "une"])
 # Spellings of French romanisation from Cyrillic and Central Asian languages (Tokaïev, Tchernychev, Djalalabad)
 _TRANSLIT_MARK = re.compile(r"[ïë]|tch|dj|kh|[iï]ev\b|ov\b|ova\b|enko\b", re.IGNORECASE)
 _FRENCH_ACCENT = re.compile(r"[éèêàâçôîûùœïë]", re.IGNORECASE)
 # Lower-case words that names of many languages hold (Lars von Trier, Rio de Janeiro, Nouri al-Maliki)
-NAME_PARTICLES = frozenset("von van der den ter de da di do dos das du del della la le al el bin ben ibn y e".split())
+NAME_PARTICLES = frozenset(["von", "van", "der", "den", "ter", "de", "da", "di", "do", "dos", "das", "du", "del", "della", "la", "le", "al", "el", "bin", "ben", "ibn", "y", "e"])
 
 
 @lru_cache(maxsize=50_000)

@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 from termkit.glossary.model import Concept
 from termkit.lookup.index import FormHit, GlossaryIndex, rank
@@ -101,9 +102,11 @@ def clean_query(query: str) -> str:
 def for_display(c: Concept) -> Concept:
     """A copy of ``c`` whose text holds no terminal control sequence (a glossary cell is data, not
     commands for the terminal): for text output only; the file and JSON keep the text as it is."""
-    return dataclasses.replace(c, **{f.name: (for_terminal(v) if isinstance(v := getattr(c, f.name), str)
-                                              else [for_terminal(x) for x in v] if isinstance(v, list) else v)
-                                     for f in dataclasses.fields(c)})
+    # every field of Concept by name: its values are str, list[str], float or None
+    cleaned: dict[str, Any] = {f.name: (for_terminal(v) if isinstance(v := getattr(c, f.name), str)
+                                        else [for_terminal(x) for x in v] if isinstance(v, list) else v)
+                               for f in dataclasses.fields(c)}
+    return dataclasses.replace(c, **cleaned)
 
 
 def format_suggestions(query: str, results: list[Result]) -> str:

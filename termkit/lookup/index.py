@@ -87,7 +87,8 @@ def build_index(concepts: Iterable[Concept], target: Path, signature: str) -> No
     try:
         db = sqlite3.connect(tmp)
         db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
-        rows, forms = [], []
+        rows: list[tuple[int, str]] = []
+        forms: list[tuple[int, str, str, str, str, str]] = []
         for n, c in enumerate(concepts):
             rows.append((n, json.dumps(asdict(c), ensure_ascii=False)))
             forms.extend((n, lang, kind, form, fold(form), stem_key(form)) for lang, kind, form in concept_forms(c))

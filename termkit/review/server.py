@@ -16,8 +16,8 @@ glossary another process holds answers 503), touching only its rows. Each row ha
 
 from __future__ import annotations
 
+import functools
 import hashlib
-import html
 import json
 import os
 import re
@@ -197,11 +197,19 @@ def _asset(name: str) -> str:
     return (resources.files("termkit.review") / name).read_text(encoding="utf-8")
 
 
-def _highlight(sentence: str, forms: list[str]) -> str:
-    out = html.escape(sentence)
+def marked_parts(sentence: str, forms: list[str]) -> list[tuple[str, bool]]:
+    """The sentence as (text, marked) parts: the first occurrence of each form (longest first,
+    case ignored) marked, for the template to escape and wrap in <mark>."""
+    spans: list[tuple[int, int]] = []
     for f in sorted({f for f in forms if f}, key=len, reverse=True):
-        out = re.sub(re.escape(html.escape(f)), lambda m: f"<mark>{m.group(0)}</mark>", out, count=1, flags=re.I)
-    return out
+        m = re.search(re.escape(f), sentence, flags=re.I)
+        if m and not any(s < m.end() and m.start() < e for s, e in spans):
+            spans.append((m.start(), m.end()))
+    parts, at = [], 0
+    for s, e in sorted(spans):
+        parts += [(sentence[at:s], False), (sentence[s:e], True)]
+        at = e
+    return [p for p in [*parts, (sentence[at:], False)] if p[0]]
 
 
 @dataclass
@@ -251,85 +259,52 @@ class Filters:
                 and (not text or text in " ".join([c.fr, c.en, *c.fr_variants, *c.en_variants]).lower()))
 
 
-def _card(c: Concept, version: str) -> str:
-    e = html.escape
-    contexts = "".join(
-        f"<li><span class='ctx-fr'>{_highlight(x, c.fr_forms())}</span>"
-        + (f"<span class='ctx-en'>{_highlight(en, c.en_forms())}</span>" if en else "") + "</li>"
-        for x, en in zip(c.contexts[:3], [*c.en_contexts, *[""] * 3]))
-    variants = "".join(f'<li>{e(v)} <button class="rm" data-value="{e(v)}" title="remove">×</button></li>'
-                       for v in c.en_variants)
-    forbidden = "".join(f"<li>{e(v)}</li>" for v in c.en_forbidden)
-    suggestions = "".join(
-        f'<li><button type="button" class="use" data-value="{e(sug.split(" (")[0])}" '
-        f'title="use this English">{e(sug.split(" (")[0])}</button> {e(sug[len(sug.split(" (")[0]):])}</li>'
-        for sug in c.en_suggestions)
-    suggested = f'<h4>Suggestions</h4><ol class="suggestions">{suggestions}</ol>' if suggestions else ""
-    types = "".join(f'<option value="{e(t)}"{" selected" if t == c.type else ""}>{e(t) or "(none)"}</option>'
-                    for t in (TYPES if c.type in TYPES else (c.type, *TYPES)))
-    fields = json.dumps({k: getattr(c, k) for k in UNDO_FIELDS}, ensure_ascii=False)
-    return f'''
-<article class="concept status-{e(c.status)}" id="c-{e(c.id)}" data-id="{e(c.id)}" data-version="{version}"
-  data-fields="{e(fields)}" tabindex="-1">
-  <header><span class="type">{e(c.type)}</span> <span class="fr">{e(c.fr)}</span>
-    <span class="arrow">→</span> <span class="en">{e(c.en) or '<em>(no English)</em>'}</span>
-    <span class="status">{e(c.status)}</span> <span class="conf">{confidence(c):.2f}</span></header>
-  <div class="body">
-    <p class="frv">French forms: {e(' | '.join(c.fr_forms()))}</p>
-    <div class="cols"><div><h4>English variants</h4><ul class="variants">{variants}</ul></div>
-      <div><h4>Forbidden</h4><ul class="forbidden">{forbidden}</ul></div></div>
-    {suggested}
-    <ol class="contexts">{contexts}</ol>
-    <p class="evidence">{e(c.evidence)}</p>
-    <p class="subject">{e(c.subject)}</p>
-    <p class="definition">{e(c.definition)}</p>
-    <p class="note">{e(c.note)}</p>
-    <form class="edit" autocomplete="off">
-      <label>English <input name="en" value="{e(c.en)}"></label>
-      <label>Add variant <input name="add_variant"></label>
-      <label>Forbid <input name="forbid"></label>
-      <label>Note <textarea name="note" rows="1">{e(c.note)}</textarea></label>
-      <label>Type <select name="type">{types}</select></label>
-      <label>French <input name="fr" value="{e(c.fr)}"></label>
-      <label>Subject <input name="subject" value="{e(c.subject)}"></label>
-      <label>Definition <textarea name="definition" rows="2">{e(c.definition)}</textarea></label>
-      <button type="submit">Save</button>
-    </form>
-    <form class="restructure" autocomplete="off">
-      <label>Merge into id <input name="merge"></label>
-      <label>Split off French variant <select name="split"><option></option>{"".join(
-          f'<option>{e(v)}</option>' for v in c.fr_variants)}</select></label>
-      <button type="submit">Apply</button>
-    </form>
-    <p class="actions"><button class="approve">Approve (a)</button> <button class="reject">Reject (r)</button>
-      <button class="edit-btn">Edit (e)</button> <button class="undo">Undo (u)</button></p>
-  </div>
-</article>'''
+@dataclass
+class Card:
+    """What the template shows of one concept."""
+
+    concept: Concept
+    version: str
+    fields: str
+    confidence: float
+    suggestions: list[tuple[str, str]]
+    contexts: list[tuple[list[tuple[str, bool]], list[tuple[str, bool]]]]
+    type_options: tuple[str, ...]
+
+
+def _card(c: Concept, version: str) -> Card:
+    suggestions = [(sug.split(" (")[0], sug[len(sug.split(" (")[0]):].strip()) for sug in c.en_suggestions]
+    contexts = [(marked_parts(x, c.fr_forms()), marked_parts(en, c.en_forms()) if en else [])
+                for x, en in zip(c.contexts[:3], [*c.en_contexts, *[""] * 3])]
+    return Card(c, version, json.dumps({k: getattr(c, k) for k in UNDO_FIELDS}, ensure_ascii=False), confidence(c),
+                suggestions, contexts, TYPES if c.type in TYPES else (c.type, *TYPES))
+
+
+@functools.lru_cache(maxsize=1)
+def _template():
+    from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+    env = Environment(loader=PackageLoader("termkit.review", "templates"), autoescape=select_autoescape(["j2", "html"]),
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    return env.get_template("page.html.j2")
 
 
 def render_page(store: ReviewStore, params: dict, token: str) -> str:
-    """The review page: filters, progress, bulk actions, one card per concept of the current page."""
+    """The review page (a Jinja2 template, autoescaped): filters, progress, bulk actions, one
+    card per concept of the current page."""
     f = Filters.parse(params)
     snap = store.snapshot()
     order = {cid: k for k, cid in enumerate(snap.doc.ids)}
     rows = sorted((c for c in snap.concepts if f.keep(c)), key=lambda c: (-confidence(c), order[c.id]))
-    total = len(rows)
-    pages = (total + PAGE_SIZE - 1) // PAGE_SIZE or 1
+    pages = (len(rows) + PAGE_SIZE - 1) // PAGE_SIZE or 1
     page = min(f.page, pages)
     shown = rows[(page - 1) * PAGE_SIZE: page * PAGE_SIZE]
-    reviewed = sum(c.status != "candidate" for c in snap.concepts)
-    e = html.escape
-    options = "".join(f'<option value="{s}"{" selected" if s == f.status else ""}>{s}</option>'
-                      for s in ("", *STATUSES))
-    types = "".join(f'<option value="{t}"{" selected" if t == f.type else ""}>{t}</option>' for t in ("", *TYPES))
-    return _asset("page.html").format(
-        title=e(Path(store.path).name), path=e(store.path), token=token, reviewed=reviewed,
-        total_concepts=len(snap.concepts), shown=len(shown), matching=total, page=page, pages=pages,
-        status_options=options, type_options=types, q=e(f.q), min=e(params.get("min", "")),
-        cards="".join(_card(c, snap.version(c.id)) for c in shown)
-        or "<p class='empty'>Nothing to review with these filters.</p>",
-        prev_query=e(f.query(page - 1)), next_query=e(f.query(page + 1)),
-        prev_hidden="" if page > 1 else " hidden", next_hidden="" if page < pages else " hidden")
+    return _template().render(
+        title=Path(store.path).name, path=store.path, token=token, statuses=STATUSES, types=TYPES, filters=f,
+        min=params.get("min", ""), reviewed=sum(c.status != "candidate" for c in snap.concepts),
+        total_concepts=len(snap.concepts), matching=len(rows), page=page, pages=pages,
+        cards=[_card(c, snap.version(c.id)) for c in shown],
+        prev_query=f.query(page - 1), next_query=f.query(page + 1))
 
 
 async def read_json(request) -> Any:
@@ -439,7 +414,7 @@ def make_app(path: str | os.PathLike, allowed_hosts: set[str] | None = None, tok
             return error(400, str(exc))
         try:  # the change is written; the counts are a courtesy (another process may have broken the file since)
             snap = await run_in_threadpool(store.snapshot)
-            counts = {"reviewed": sum(c.status != "candidate" for c in snap.concepts), "total": len(snap.concepts)}
+            counts: dict[str, int | None] = {"reviewed": sum(c.status != "candidate" for c in snap.concepts), "total": len(snap.concepts)}
         except TermkitError:
             counts = {"reviewed": None, "total": None}
         return JSONResponse({**answer, **counts})

@@ -12,6 +12,7 @@ Every worker needs termkit and the French models at the same path as the driver
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import Any, cast
 
 from termkit.errors import TermkitError
 
@@ -30,7 +31,8 @@ def _parse_on_worker(models_path: str, texts: list[str]):
         from termkit.nlp import LocalStanza, locate_models
 
         stanza = LocalStanza(locate_models(models_path))
-        worker._termkit_stanza = stanza
+        # distributed's Worker declares no such attribute: termkit adds one to keep the models loaded per worker
+        cast(Any, worker)._termkit_stanza = stanza
     return stanza.run(texts)
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Iterator
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from termkit.errors import InputError
 from termkit.glossary.formats.base import FormatOptions, GlossaryFormat, parse_confidence
@@ -73,7 +73,8 @@ class CSVFormat(GlossaryFormat):
                 raise InputError(path, f"{len(row)} cells where the header has {len(fields)}",
                                  "quote cells that hold commas", line=line)
             cells = {f: restore_formula(cell) for f, cell in zip(fields, row)}
-            kw = {f: (split_list(cells[f]) if f in LISTS else cells[f].strip()) for f in FIELDS if f in cells}
+            # Concept's fields by name: text cells, list cells, and below the parsed confidence
+            kw: dict[str, Any] = {f: (split_list(cells[f]) if f in LISTS else cells[f].strip()) for f in FIELDS if f in cells}
             if not kw.get("fr"):
                 continue
             if kw.get("id"):

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from typing import BinaryIO
-
 from xml.sax.saxutils import escape
 
 from termkit.glossary.formats.base import FormatOptions, GlossaryFormat

@@ -14,7 +14,6 @@ from termkit.glossary.formats.base import GlossaryFormat
 from termkit.glossary.formats.xmlsafe import iter_elements, local
 from termkit.glossary.model import Concept, concept_id
 
-
 # TMX inline codes: their content is the native markup they stand for (<b>, {1}), not text.
 INLINE_CODES = {"bpt", "ept", "ph", "it", "ut"}
 
