@@ -196,6 +196,7 @@ def test_xml_readers_on_mutated_documents(tmp_path, junk, fmt):
         pass
 
 
+@pytest.mark.slow
 def test_concurrent_glossary_builds_lose_no_rows(tmp_path, parser):
     """Two `termkit glossary build` processes on one glossary: the lock serialises them."""
     from termkit.textnorm import fold
