@@ -53,6 +53,7 @@ def test_each_listed_reference_error_is_a_gold_row_and_is_in_the_reference(docs)
         assert not set(reference_en.split("|")) & set(gold[(doc, fr)]), "the gold corrects the reference"
 
 
+@pytest.mark.slow
 def test_the_acter_corp_equivalents_gold_matches_the_french_and_its_translation():
     """Every French form is written in its French document; unless the row says it corrects
     the translation, one of its English alternatives is written in the English one."""

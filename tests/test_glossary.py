@@ -350,6 +350,7 @@ def test_seed_glossary_is_reviewed_and_complete():
     assert {"PER", "ORG", "LOC", "TERM"} <= types
 
 
+@pytest.mark.slow
 def test_cli_glossary_build_merges_and_keeps_edits(models, tmp_path, parse_cache):
     out = tmp_path / "g.fr-en.tsv"
     fr = sorted(str(p) for p in SEEDS.glob("*.fr.txt"))

@@ -192,6 +192,7 @@ def test_xml_readers_on_mutated_documents(tmp_path, junk, fmt):
         list(FORMATS[fmt].read(str(path)))
 
 
+@pytest.mark.slow
 def test_concurrent_glossary_builds_lose_no_rows(tmp_path, parser):
     """Two `termkit glossary build` processes on one glossary: the lock serialises them."""
     from termkit.textnorm import fold

@@ -202,6 +202,7 @@ def test_long_texts_are_cut_into_bounded_pieces_at_the_best_boundary():
     assert cut_text(nospace, 20_000) == [(0, 20_000), (20_000, 40_000), (40_000, 45_000)]
 
 
+@pytest.mark.slow
 def test_a_single_line_longer_than_a_piece_parses_with_document_offsets(parser):
     from termkit.nlp import Parser
     from termkit.sources import SourceDocument

@@ -67,6 +67,7 @@ def test_training_examples_weigh_the_written_forms_the_evaluation_counts(seed_se
     assert (x[n:] == x[mixed]).all()
 
 
+@pytest.mark.slow
 def test_training_picks_a_threshold_out_of_fold_and_ranks_gold_first(seed_sets):
     model = train(seed_sets)
     assert 0.0 < model.threshold < 1.0 and model.meta["threshold_chosen_on"].startswith("out-of-fold")
@@ -95,6 +96,7 @@ def test_shipped_models_are_small_licensed_and_the_news_one_used_by_default(seed
     assert len(every) > len(kept) and every[len(kept) + 5].probability is not None
 
 
+@pytest.mark.slow
 def test_cli_train_then_extract_with_the_model(tmp_path, models, parse_cache):
     train_dir = tmp_path / "seeds-annotated"
     (train_dir / "texts").mkdir(parents=True)

@@ -26,6 +26,7 @@ def children(pid: int) -> list[int]:
     return out
 
 
+@pytest.mark.slow
 def test_two_workers_write_the_same_bytes_as_one_process(parser, models, tmp_path):
     docs = read_documents(str(WMT_SRC))
     one = io.StringIO()
@@ -87,6 +88,7 @@ def local_cluster():
     cluster.close()
 
 
+@pytest.mark.slow
 def test_a_cluster_run_gives_the_same_parse_candidates_and_glossary(local_cluster, parser, models, tmp_path,
                                                                   parse_cache):
     docs = read_documents(str(WMT_SRC))
@@ -112,6 +114,7 @@ def test_a_cluster_run_gives_the_same_parse_candidates_and_glossary(local_cluste
     assert results["one"] == results["cluster"]
 
 
+@pytest.mark.slow
 def test_an_unreachable_cluster_is_exit_2_within_30_seconds(models, tmp_path):
     t0 = time.monotonic()
     proc = termkit("parse", next(SEEDS.glob("*.fr.txt")), "--models", models, "--no-cache", "--cluster",

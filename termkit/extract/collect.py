@@ -16,6 +16,9 @@ from termkit.textnorm import clean, fold
 
 @dataclass(slots=True)
 class Occ:
+    """One occurrence of a candidate span: where it is (document, sentence, words i:j), how it
+    is written, and what the later stages need to know of its context."""
+
     doc: str
     sent: int
     i: int
@@ -31,6 +34,9 @@ class Occ:
 
 @dataclass
 class Group:
+    """The occurrences that share a lemma key; groups of variants are joined into a tree whose
+    root stands for the candidate (:meth:`root`, :func:`union`)."""
+
     key: str
     kind: str  # "name" or "term"
     lemma: str
@@ -164,6 +170,7 @@ def _group_for(groups: dict, span: Span, words: list[Word], tags: str, surface: 
 
 
 def union(keep: Group, join: Group, relation: str) -> None:
+    """Join ``join``'s tree under ``keep``'s root, noting how (``relation``)."""
     a, b = keep.root(), join.root()
     if a is b:
         return
