@@ -14,9 +14,15 @@ WMT_SRC = SHARED / "data" / "wmt14-fr-en" / "newstest2014-dev-fren-src.fr.sgm"
 WMT_REF = SHARED / "data" / "wmt14-fr-en" / "newstest2014-dev-fren-ref.en.sgm"
 
 
+# Read once, when pytest starts in the repository: a relative TERMKIT_STANZA_DIR
+# (../shared/...) stays right for tests that change the working folder.
+_STANZA_DIR = Path(os.environ.get("TERMKIT_STANZA_DIR") or SHARED / "models" / "stanza_resources").resolve()
+os.environ["TERMKIT_STANZA_DIR"] = str(_STANZA_DIR)
+
+
 def models_dir() -> Path:
     """The Stanza resources dir the tests use; tests fail (not skip) when it is absent."""
-    path = Path(os.environ.get("TERMKIT_STANZA_DIR") or SHARED / "models" / "stanza_resources")
+    path = _STANZA_DIR
     if not (path / "resources.json").is_file():
         pytest.fail(f"French Stanza models not found at {path}: set TERMKIT_STANZA_DIR or put ../shared beside the repo")
     return path

@@ -36,6 +36,13 @@ def seed_cands(seed_docs):
 
 @pytest.fixture(scope="module")
 def seed_kept(seed_docs):
+    """The default output of the specialised profile: the ranking mechanics these tests pin were
+    written against it (the news profile's seed figures are in bench/seed_extract_review.py)."""
+    return extract_terms(seed_docs, ExtractOptions(profile="specialised"))
+
+
+@pytest.fixture(scope="module")
+def seed_kept_news(seed_docs):
     return extract_terms(seed_docs)
 
 
@@ -121,7 +128,7 @@ def test_seed_ranking_keeps_names_and_terms_by_probability(seed_cands, seed_kept
     assert not any(c.canonical.startswith(("ouzbek ", "américain ")) for c in seed_cands)
 
 
-def test_whole_names_and_no_fragments_in_the_default_output(seed_cands, seed_kept):
+def test_whole_names_and_no_fragments_in_the_default_output(seed_cands, seed_kept, seed_kept_news):
     for whole in ("Asie du Sud", "Corée du Sud", "Katpar du Nord", "Kairakty supérieur",
                   "Observatory of Economic Complexity", "Alatau City Bank",
                   "Fonds de partenariat pour l'investissement en Asie centrale",
@@ -130,6 +137,9 @@ def test_whole_names_and_no_fragments_in_the_default_output(seed_cands, seed_kep
     kept = {c.canonical for c in seed_kept}
     for fragment in ("Observatory", "Economic Complexity", "Katpar", "Kairakty", "Sud", "Abraham", "Nations"):
         assert fragment not in kept, fragment
+    news = {c.canonical for c in seed_kept_news}  # "Nations" (in "Nations unies", a term here) is left: see the notes
+    for fragment in ("Observatory", "Economic Complexity", "Katpar", "Kairakty", "Sud", "Abraham"):
+        assert fragment not in news, fragment
     abraham = find(seed_cands, "Abraham")
     assert "accords d'Abraham" in abraham.inside  # every occurrence is inside the term
 
@@ -235,7 +245,8 @@ def test_cli_extract_tsv_and_json(models, tmp_path, parse_cache):
     base = [sys.executable, "-m", "termkit", "extract", *seeds, "--models", str(models),
             "--cache-dir", str(parse_cache)]
     out = tmp_path / "c.tsv"
-    proc = subprocess.run(base + ["--top", "30", "-o", str(out)], capture_output=True, text=True)
+    proc = subprocess.run(base + ["--top", "30", "--profile", "specialised", "-o", str(out)], capture_output=True,
+                          text=True)
     assert proc.returncode == 0, proc.stderr
     header, *rows = out.read_text(encoding="utf-8").splitlines()
     assert header.split("\t")[:5] == ["canonical", "lemma", "type", "probability", "variants"]

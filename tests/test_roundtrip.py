@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from termkit.glossary import Concept, read_tsv, write_tsv
@@ -114,6 +114,9 @@ def test_merge(first, second):
 @EXAMPLES
 @given(GLOSSARIES, st.sampled_from(["tsv", "csv"]))
 def test_export_then_import(glossary, fmt):
+    # a spreadsheet cell holds no NUL: CSV leaves it out, so an id or French term that is NUL
+    # and nothing else cannot come back (the other cells are compared without their NULs below)
+    assume(fmt == "tsv" or not any("\x00" in c.id or "\x00" in c.fr for c in glossary))
     where = tmp()
     write_glossary(glossary, where / f"g.{fmt}", fmt)
     import_glossary(str(where / f"g.{fmt}"), where / "back.tsv", replace=True)

@@ -156,6 +156,8 @@ def clean_value(name: str, value: Any, typed: bool = True) -> Any:
         if not isinstance(value, list):
             raise EditError(f"{name} must be a list of terms", "send a JSON list of strings")
         items = [_text(name, v) if not typed else _one_line(name, _text(name, v)) for v in value]
+        if not typed:  # an undo puts the list back as it was, duplicates and all
+            return [v for v in items if v]
         return list(dict.fromkeys(v for v in items if v))
     if name == "pos" and (typed or _text(name, value)):
         text = _text(name, value)
