@@ -182,24 +182,7 @@ class TsvDocument:
         return [self._row(k) for k in sorted(self.ids.values())]
 
     def _row(self, k: int) -> Concept:
-        cells = self.lines[k].rstrip("\r\n").split("\t")
-        if len(cells) != len(self.header):
-            raise InputError(self.path, f"{len(cells)} columns where the header has {len(self.header)}",
-                             "separate cells with exactly one tab each", line=k + 1)
-        kw: dict = {}
-        for col, cell in zip(self.header, cells):
-            if col in LIST_COLUMNS:
-                kw[col] = split_list(cell)
-            elif col in COLUMNS:
-                kw[col] = unescape_cell(cell.strip())
-        if not kw["id"] or not kw["fr"]:
-            raise InputError(self.path, "row without id or fr term", "fill both cells", line=k + 1)
-        if kw["status"] not in STATUSES:
-            raise InputError(self.path, f"status {kw['status']!r} is not one of {', '.join(STATUSES)}",
-                             "use candidate, approved or rejected", line=k + 1)
-        if "confidence" in kw:
-            kw["confidence"] = parse_confidence(kw["confidence"], self.path, k + 1)
-        return Concept(**kw)
+        return parse_row(self.lines[k], self.header, self.path, k + 1)
 
     def missing_columns(self, before: Concept, after: Concept) -> list[str]:
         """Columns the file lacks that an edit from ``before`` to ``after`` needs."""
@@ -262,6 +245,76 @@ class TsvDocument:
         """Write the file atomically in its own encoding (BOM kept), through a symlink to its target."""
         with atomic_write(self.path, "wb") as fh:
             fh.write(_BOMS.get(self.encoding, b"") + self.text().encode(self.encoding))
+
+
+def parse_row(line: str, header: Sequence[str], path: str, number: int) -> Concept:
+    """The concept of one row (line ``number`` of ``path``), checked: cells, id and fr, status."""
+    cells = line.rstrip("\r\n").split("\t")
+    if len(cells) != len(header):
+        raise InputError(path, f"{len(cells)} columns where the header has {len(header)}",
+                         "separate cells with exactly one tab each", line=number)
+    kw: dict = {}
+    for col, cell in zip(header, cells):
+        if col in LIST_COLUMNS:
+            kw[col] = split_list(cell)
+        elif col in COLUMNS:
+            kw[col] = unescape_cell(cell.strip())
+    if not kw["id"] or not kw["fr"]:
+        raise InputError(path, "row without id or fr term", "fill both cells", line=number)
+    if kw["status"] not in STATUSES:
+        raise InputError(path, f"status {kw['status']!r} is not one of {', '.join(STATUSES)}",
+                         "use candidate, approved or rejected", line=number)
+    if "confidence" in kw:
+        kw["confidence"] = parse_confidence(kw["confidence"], path, number)
+    return Concept(**kw)
+
+
+def iter_tsv(path: str | os.PathLike) -> Iterator[Concept]:
+    """The concepts of a TSV glossary, streamed line by line (a million-row reference in bounded
+    memory). The same line model as :class:`TsvDocument`: a line ends at LF, CRLF or CR only.
+    Any error is reported as :func:`read_tsv` reports it (file, line, fix)."""
+    import codecs
+
+    from termkit.sources import check_regular
+
+    name = str(path)
+    check_regular(name)
+    try:
+        with open(name, "rb") as raw:
+            head = raw.read(3)
+    except OSError:
+        yield from TsvDocument.read(name).concepts()  # the reader says why, with the path
+        return
+    codec = ("utf-16-le" if head.startswith(b"\xff\xfe") else "utf-16-be" if head.startswith(b"\xfe\xff")
+             else "utf-8-sig" if head.startswith(codecs.BOM_UTF8) else "utf-8")
+    try:
+        with open(name, encoding=codec, newline="") as fh:
+            if codec.startswith("utf-16"):
+                fh.read(1)  # the BOM
+            header: list[str] | None = None
+            seen: set[str] = set()
+            for number, line in enumerate(fh, 1):
+                if "\x00" in line:
+                    raise UnicodeError("NUL")
+                if _is_skipped(line):
+                    continue
+                if header is None:
+                    header = [h.strip() for h in line.rstrip("\r\n").split("\t")]
+                    missing = [c for c in REQUIRED if c not in header]
+                    if missing:
+                        raise InputError(name, f"header lacks column(s) {', '.join(missing)}",
+                                         "use the header: " + " ".join(COLUMNS), line=number)
+                    continue
+                concept = parse_row(line, header, name, number)
+                if concept.id in seen:
+                    raise InputError(name, f"duplicate id {concept.id!r}", "give each concept its own id", line=number)
+                seen.add(concept.id)
+                yield concept
+            if header is None:
+                raise InputError(name, "is empty", f"start it with the header line: {chr(9).join(COLUMNS)}")
+    except UnicodeError:
+        TsvDocument.read(name)  # reads the whole file to name the line and column of the bad byte
+        raise
 
 
 def read_tsv(path: str | os.PathLike) -> Glossary:
@@ -336,11 +389,8 @@ class TSVFormat(GlossaryFormat):
     description = "termkit TSV glossary (the reviewed format under glossaries/)"
 
     def read(self, path: str) -> Iterator[Concept]:
-        """The concepts of a TSV glossary, one row at a time (the lines are read whole, the
-        concepts made as they are asked for: a million-row reference stays in bounded memory)."""
-        doc = TsvDocument.read(path)
-        for k in sorted(doc.ids.values()):
-            yield doc._row(k)
+        """The concepts of a TSV glossary, streamed line by line (bounded memory)."""
+        yield from iter_tsv(path)
 
     def write(self, concepts: Iterable[Concept], fh: BinaryIO, options: FormatOptions) -> None:
         """Write a TSV glossary to a binary handle."""
