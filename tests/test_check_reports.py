@@ -8,7 +8,6 @@ import base64
 import hashlib
 import io
 import json
-import os
 import sys
 from pathlib import Path
 
@@ -175,29 +174,6 @@ def test_mark_parts_marks_every_occurrence_ignoring_case_and_spacing():
 
 
 # --- the filters in Chromium ---------------------------------------------------------------------
-
-@pytest.fixture()
-def browser(tmp_path):
-    from test_review_web import CHROMEDRIVER, CHROMIUM
-
-    if not (CHROMIUM.exists() and CHROMEDRIVER.exists()):
-        if os.environ.get("CI"):
-            pytest.fail("Chromium is not installed: .ci/run must apt-get install chromium chromium-driver")
-        pytest.skip("Chromium not installed (apt-get install chromium chromium-driver)")
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync",
-                 "--disable-background-networking", "--disable-component-update", "--disable-dev-shm-usage",
-                 f"--user-data-dir={tmp_path / 'chrome'}"):
-        options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
-    yield driver
-    driver.quit()
-
 
 def test_html_filters_work_in_chromium_from_a_file(two_docs, browser):
     from selenium.webdriver.support.select import Select

@@ -4,7 +4,6 @@ escaping, CSRF and the Host check."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import socket
 import subprocess
@@ -17,9 +16,6 @@ from pathlib import Path
 import pytest
 
 from termkit.glossary import Concept, read_tsv, write_tsv
-
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMEDRIVER = Path("/usr/bin/chromedriver")
 
 CONCEPTS = [
     Concept("route-de-la-soie", "route de la soie", "ancient Silk", type="TERM", evidence="cooccurrence (0.90): x",
@@ -67,26 +63,6 @@ def server(tmp_path):
     except subprocess.TimeoutExpired:
         proc.kill()
         proc.wait(timeout=10)
-
-
-@pytest.fixture()
-def browser(tmp_path):
-    if not (CHROMIUM.exists() and CHROMEDRIVER.exists()):
-        if os.environ.get("CI"):
-            pytest.fail("Chromium is not installed: .ci/run must apt-get install chromium chromium-driver")
-        pytest.skip("Chromium not installed (apt-get install chromium chromium-driver)")
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--disable-dev-shm-usage", f"--user-data-dir={tmp_path / 'chrome'}"):
-        options.add_argument(flag)
-    driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
-    yield driver
-    driver.quit()
 
 
 def wait_for(check, timeout=30.0):  # generous: a loaded 2-core machine is slow, and a pass returns at once
