@@ -9,7 +9,7 @@ import os
 import stat
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any, BinaryIO, Literal, TextIO, overload
 
@@ -172,3 +172,12 @@ def locked(path: str | os.PathLike, timeout: float | None = None) -> Iterator[No
         with contextlib.suppress(FileNotFoundError):
             os.unlink(lock)
         fh.close()
+
+
+def cache_dir(environ: Mapping[str, str] | None = None) -> Path:
+    """termkit's cache folder (parse cache, lookup indexes): ``$TERMKIT_CACHE_DIR``, else
+    ``$XDG_CACHE_HOME/termkit``, else ``~/.cache/termkit`` (``~`` expanded)."""
+    env = os.environ if environ is None else environ
+    if env.get("TERMKIT_CACHE_DIR"):
+        return Path(env["TERMKIT_CACHE_DIR"]).expanduser()
+    return Path(env.get("XDG_CACHE_HOME") or Path.home() / ".cache").expanduser() / "termkit"

@@ -23,6 +23,7 @@ from termkit.extract.acronyms import initials_match, letters_match
 from termkit.glossary.model import Concept
 from termkit.nlp.doc import Token
 from termkit.textnorm import EN_STOP, fold, is_acronym, stem_key
+from termkit.wordlists import words as word_list
 
 NAME_TYPES = {"PER", "LOC", "ORG", "MISC"}
 CONTENT_UPOS = {"NOUN", "ADJ", "VERB"}
@@ -57,7 +58,7 @@ class KeyText:
 _EN_WORD = re.compile(r"\w(?:[\w+&]|[.'’-](?=\w))*")
 _POSSESSIVE_IN = re.compile(r"(?<=\w)[’']s(?!\w)")
 _DOTTED_IN = re.compile(r"(?<!\w)(?:[A-Za-z]\.)+[A-Za-z]\.?(?!\w)")
-TITLES = {"M", "M.", "Mme", "Mlle", "Me", "Mgr", "Dr", "Pr", "St", "Ste", "Saint", "Sainte"}
+TITLES = word_list("titles", kind="before-name")
 _POSSESSIVE = re.compile(r"[’']s$", re.I)
 
 
@@ -409,8 +410,7 @@ ROLES = {"me": ("lawyer", "attorney", "counsel", "solicitor", "barrister"), "ma�
          "dr": ("doctor", "dr", "physician"), "docteur": ("doctor", "dr", "physician"),
          "pr": ("professor", "prof"), "professeur": ("professor", "prof")}
 # Heads of names that hold a place name: "agence Chine nouvelle" is Xinhua, not China.
-NAME_HEADS = {"agence", "banque", "fonds", "office", "commission", "conseil", "institut", "université", "comité",
-              "journal", "radio", "télévision", "chaîne", "compagnie", "société", "groupe"}
+NAME_HEADS = word_list("org_words", kind="place-holder")
 # AP style abbreviations of US states: Californie -> California -> Calif.
 US_STATES_AP = {
     "Alabama": "Ala.", "Arizona": "Ariz.", "Arkansas": "Ark.", "California": "Calif.", "Colorado": "Colo.",

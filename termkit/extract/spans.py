@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from termkit.nlp.doc import Sentence, Word
+from termkit.wordlists import words as word_list
 
 # One letter per word for the term patterns:
 #   N noun, R proper noun, A adjective (or past participle), P de/à/en, D article,
@@ -257,8 +258,7 @@ def _cut_at_brackets(span: Span, words: list[Word]) -> list[Span]:
 
 
 # Titles written before a person's name: stripped from names, never terms of their own.
-PERSON_TITLES = {"m", "mm", "mme", "mmes", "mlle", "mlles", "me", "dr", "pr", "mgr", "docteur", "professeur",
-                 "maître", "monsieur", "madame", "mademoiselle"}
+PERSON_TITLES = word_list("titles", kind="person")
 
 
 # Words that complete a place name: Asie du Sud, Katpar du Nord, Kairakty supérieur.
@@ -358,10 +358,7 @@ def _split_owner(span: Span, words: list[Word]) -> list[Span]:
 # Heads of official names that French writes in lower case or that take long complements:
 # "ministère kazakh de l'IA et du développement numérique", "Fonds de partenariat pour
 # l'investissement en Asie centrale".
-INSTITUTIONS = {"ministère", "fonds", "banque", "agence", "office", "commission", "conseil", "organisation",
-                "institut", "comité", "autorité", "cour", "tribunal", "parlement", "assemblée", "université",
-                "observatoire", "secrétariat", "fédération", "chambre", "haut-commissariat", "direction",
-                "hôpital", "école", "centre", "société", "association", "fondation"}
+INSTITUTIONS = word_list("org_words", kind="institution")
 _INST_ADPS = {"de", "du", "des", "d'", "d’", "pour", "en", "à", "au", "aux", "sur", "contre"}
 
 

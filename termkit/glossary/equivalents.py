@@ -35,6 +35,7 @@ from termkit.glossary.confidence import ConfidenceModel, default_model
 from termkit.glossary.translit import transliterate
 from termkit.reference import lookup
 from termkit.textnorm import EN_STOP, FR_STOP, fold, graphical_variants, is_acronym, skeleton
+from termkit.wordlists import words as word_list
 
 MAX_SUGGESTIONS = 3
 # what the confidence model sees of each option (see EquivalentFinder._features)
@@ -812,7 +813,7 @@ def _use_similarity():
     return USE(threads=2)
 
 
-_TITLES = {"mr", "mrs", "ms", "dr", "prof", "sir", "lord", "lady"}
+_TITLES = word_list("titles", kind="english")
 _FR_OPENERS = {"le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "au", "aux", "a", "en", "et", "mais",
                "pour", "selon", "avec", "dans", "par", "sur", "pendant", "apres", "avant", "si", "ce", "cette"}
 

@@ -52,10 +52,10 @@ def default_glossaries(start: str | os.PathLike = ".") -> list[str]:
 
 
 def default_lookup_cache() -> Path:
-    """Where lookup indexes go: $TERMKIT_CACHE_DIR, else $XDG_CACHE_HOME/termkit or ~/.cache/termkit."""
-    if os.environ.get("TERMKIT_CACHE_DIR"):
-        return Path(os.environ["TERMKIT_CACHE_DIR"])
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "termkit"
+    """Where lookup indexes go: the cache folder (:func:`termkit.fsutil.cache_dir`)."""
+    from termkit.fsutil import cache_dir
+
+    return cache_dir()
 
 
 class Lookup:

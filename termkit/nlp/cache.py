@@ -22,12 +22,10 @@ FORMAT_VERSION = 1
 
 
 def default_cache_dir(environ: Mapping[str, str] | None = None) -> Path:
-    """The cache directory by the resolution order (option excluded)."""
-    env = os.environ if environ is None else environ
-    if env.get("TERMKIT_CACHE_DIR"):
-        return Path(env["TERMKIT_CACHE_DIR"])
-    base = env.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "termkit"
+    """The cache directory by the resolution order (option excluded): :func:`termkit.fsutil.cache_dir`."""
+    from termkit.fsutil import cache_dir
+
+    return cache_dir(environ)
 
 
 def text_key(text: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from termkit.nlp.backend import LocalStanza, StanzaBackend
@@ -44,7 +45,7 @@ class Parser:
         self.use_gpu = use_gpu
         self.backend: StanzaBackend = backend if backend is not None else LocalStanza(models, use_gpu)
         self._fingerprint: str | None = None
-        self._cache_dir = cache_dir
+        self._cache_dir = Path(cache_dir).expanduser() if cache_dir is not None else None
         self._cache: ParseCache | None = None
         self.stanza_calls = 0  # number of bulk calls made to Stanza (for tests and benchmarks)
 
