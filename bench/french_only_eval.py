@@ -24,34 +24,25 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from equiv_eval import is_right as right  # noqa: E402  (case, accents and plural -s ignored)
+from news_eval import SRC  # noqa: E402
+from news_eval import read_gold as read_news_gold  # noqa: E402
 
 from termkit.check import read_inputs  # noqa: E402
 from termkit.glossary.build import BuildOptions, build_glossary  # noqa: E402
-from termkit.glossary.equivalents import _key  # noqa: E402
 from termkit.nlp import Parser, default_cache_dir  # noqa: E402
 from termkit.sources import SourceDocument  # noqa: E402
 from termkit.textnorm import fold  # noqa: E402
 
-WMT = SHARED / "data" / "wmt14-fr-en"
-SRC, REF = WMT / "newstest2014-dev-fren-src.fr.sgm", WMT / "newstest2014-dev-fren-ref.en.sgm"
-GOLD = ROOT / "bench" / "data" / "news_gold.tsv"
+REF = SRC.with_name("newstest2014-dev-fren-ref.en.sgm")
 
 
-def read_gold(path: Path = GOLD) -> list[dict]:
-    """The gold rows, with ``en`` as a list of right alternatives."""
-    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
-    header = lines[0].split("\t")
-    rows = [dict(zip(header, ln.split("\t"))) for ln in lines[1:]]
-    for r in rows:
-        r["en"] = [a.strip() for a in r["en"].split("|")]
-    return rows
-
-
-def right(en: str, alternatives: list[str]) -> bool:
-    """Case, accents and plural -s ignored."""
-    return bool(en) and _key(en) in {_key(a) for a in alternatives}
+def read_gold() -> list[dict]:
+    """The news gold's rows, with ``en`` as a list of right alternatives."""
+    return [r | {"en": [a.strip() for a in r["en"].split("|")]} for r in read_news_gold()]
 
 
 def score(gold: list[dict], concepts_by_doc: dict[str, list]) -> dict:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from rapidfuzz.distance import Levenshtein
 from unidecode import unidecode
@@ -129,3 +130,24 @@ EN_STOP = set(
      "off", "down", "like", "per", "via", "whether", "s", "'s", "’s", "mr", "mrs", "ms", "dr", "prof", "mr.",
      "mrs.", "ms.", "dr."]
 )
+
+
+def mark_parts(text: str, spans: Iterable[str]) -> list[tuple[str, bool]]:
+    """``text`` (whitespace collapsed) cut into ``(part, marked)`` pieces: every occurrence of
+    any of ``spans`` (case and spacing ignored; the longest first) is marked. What the check
+    report and the review page wrap in ``<mark>``, escaped by their templates."""
+    text = " ".join(text.split())
+    forms = sorted({" ".join(s.split()) for s in spans if s and s.split()}, key=len, reverse=True)
+    if not forms:
+        return [(text, False)] if text else []
+    pattern = re.compile("|".join(r"\s+".join(re.escape(w) for w in f.split()) for f in forms), re.IGNORECASE)
+    parts: list[tuple[str, bool]] = []
+    at = 0
+    for m in pattern.finditer(text):
+        if m.start() > at:
+            parts.append((text[at:m.start()], False))
+        parts.append((m.group(0), True))
+        at = m.end()
+    if at < len(text):
+        parts.append((text[at:], False))
+    return parts

@@ -18,10 +18,11 @@ from lxml import html as lxml_html
 
 from termkit.check.compare import compare_findings, finding_key, load_json_report
 from termkit.check.model import CheckReport, Finding, Score
-from termkit.check.report_html import mark_parts, render_html
+from termkit.check.report_html import render_html
 from termkit.cli import main
 from termkit.errors import InputError
 from termkit.glossary import Concept, read_tsv, write_tsv
+from termkit.textnorm import mark_parts
 
 SEED = "c5-summit-trump-central-asia"
 OTHER = "critical-minerals-washington-central-asia"
@@ -167,10 +168,10 @@ def test_html_escaping_and_csp_of_a_hand_made_report():
 
 
 def test_mark_parts_marks_every_occurrence_ignoring_case_and_spacing():
-    assert mark_parts("The  Kazakstan and\nkazakstan.", "Kazakstan") == [
+    assert mark_parts("The  Kazakstan and\nkazakstan.", ["Kazakstan"]) == [
         ("The ", False), ("Kazakstan", True), (" and ", False), ("kazakstan", True), (".", False)]
-    assert mark_parts("rare   earth metals", "rare earth") == [("rare earth", True), (" metals", False)]
-    assert mark_parts("no span here", "") == [("no span here", False)]
+    assert mark_parts("rare   earth metals", ["rare earth"]) == [("rare earth", True), (" metals", False)]
+    assert mark_parts("no span here", [""]) == [("no span here", False)]
 
 
 # --- the filters in Chromium ---------------------------------------------------------------------
@@ -373,3 +374,8 @@ def test_load_json_report_round_trip(tmp_path):
     (tmp_path / "bad.json").write_text('{"tool": "other", "findings": []}')
     with pytest.raises(InputError, match="bad.json"):
         load_json_report(tmp_path / "bad.json")
+
+
+def test_mark_parts_marks_several_forms_longest_first():
+    assert mark_parts("les terres rares et la terre", ["terre", "terres rares"]) == [
+        ("les ", False), ("terres rares", True), (" et la ", False), ("terre", True)]

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -22,6 +21,7 @@ from typing import IO, TYPE_CHECKING
 from termkit import __version__
 from termkit.check.model import SEVERITIES, CheckReport, Finding, severity_rank
 from termkit.glossary.model import Concept
+from termkit.textnorm import mark_parts
 
 if TYPE_CHECKING:
     from termkit.check.compare import Comparison
@@ -38,26 +38,6 @@ class _Item:
     target: list[tuple[str, bool]]
     concept: Concept | None
     change: str
-
-
-def mark_parts(text: str, span: str) -> list[tuple[str, bool]]:
-    """``text`` (whitespace collapsed) cut into ``(part, marked)`` pieces: every occurrence
-    of ``span`` (case and spacing ignored) is marked."""
-    text = " ".join(text.split())
-    words = span.split()
-    if not words:
-        return [(text, False)] if text else []
-    pattern = re.compile(r"\s+".join(re.escape(w) for w in words), re.IGNORECASE)
-    parts: list[tuple[str, bool]] = []
-    at = 0
-    for m in pattern.finditer(text):
-        if m.start() > at:
-            parts.append((text[at:m.start()], False))
-        parts.append((m.group(0), True))
-        at = m.end()
-    if at < len(text):
-        parts.append((text[at:], False))
-    return parts
 
 
 @cache
@@ -90,8 +70,8 @@ def render_html(report: CheckReport, concepts: Mapping[str, Concept] | None = No
     changes = comparison.changes if comparison is not None else [""] * len(report.findings)
     docs: dict[str, list[_Item]] = {}
     for f, change in zip(report.findings, changes):
-        docs.setdefault(f.doc, []).append(_Item(f, mark_parts(f.source_text, f.source_span),
-                                                mark_parts(f.target_text, f.target_span),
+        docs.setdefault(f.doc, []).append(_Item(f, mark_parts(f.source_text, [f.source_span]),
+                                                mark_parts(f.target_text, [f.target_span]),
                                                 concepts.get(f.concept) if f.concept else None, change))
     for items in docs.values():
         items.sort(key=lambda it: (_segment_order(it.finding.segment), -severity_rank(it.finding.severity)))

@@ -5,15 +5,12 @@ one is a person's). What none of them decides keeps the NER vote."""
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable
 
 from termkit.reference import organisation_names, reference_names
-from termkit.textnorm import fold
+from termkit.textnorm import fold, is_acronym
 from termkit.wordlists import words
-
-_ACRONYM = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý0-9&.\-]{1,7}$")
 
 
 def refine_type(canonical: str, forms: Iterable[str], votes: Counter) -> str:
@@ -31,6 +28,6 @@ def refine_type(canonical: str, forms: Iterable[str], votes: Counter) -> str:
         return "ORG"
     if len(tokens) > 1 and tokens[0] in words("first_names") and all(t[:1].isupper() for t in tokens[1:]):
         return "PER"
-    if _ACRONYM.match(canonical):  # BBC, CGT, GCHQ: an acronym in news names an organisation
+    if is_acronym(canonical):  # BBC, CGT, GCHQ: an acronym in news names an organisation
         return "ORG"
     return ner

@@ -23,6 +23,8 @@ from functools import lru_cache
 from termkit.extract.model import Candidate
 from termkit.glossary.translit import transliterate
 from termkit.reference import lookup
+from termkit.textnorm import FR_STOP, fold
+from termkit.wordlists import words as word_list
 
 # Confidences, read as "how often a proposal of this kind is right" (bench/french_only_eval.py, tune half).
 REFERENCE_CONFIDENCE = 0.97
@@ -30,13 +32,9 @@ PERSON_CONFIDENCE = 0.95
 TRANSLIT_CONFIDENCE = 0.9
 FOREIGN_NAME_CONFIDENCE = 0.92
 SUGGESTION_CONFIDENCE = 0.3
-FRENCH_FUNCTION_WORDS = frozenset(
-    ["de", "du", "des", "la", "le", "les", "l", "d", "et", "à", "au", "aux", "pour", "sur", "en", "par", "avec", "sans", "sous", "contre", "entre", "chez", "dans", "un", "une"])
 # Spellings of French romanisation from Cyrillic and Central Asian languages (Tokaïev, Tchernychev, Djalalabad)
 _TRANSLIT_MARK = re.compile(r"[ïë]|tch|dj|kh|[iï]ev\b|ov\b|ova\b|enko\b", re.IGNORECASE)
 _FRENCH_ACCENT = re.compile(r"[éèêàâçôîûùœïë]", re.IGNORECASE)
-# Lower-case words that names of many languages hold (Lars von Trier, Rio de Janeiro, Nouri al-Maliki)
-NAME_PARTICLES = frozenset(["von", "van", "der", "den", "ter", "de", "da", "di", "do", "dos", "das", "du", "del", "della", "la", "le", "al", "el", "bin", "ben", "ibn", "y", "e"])
 
 
 @lru_cache(maxsize=50_000)
@@ -46,7 +44,7 @@ def is_french_word(word: str) -> bool:
     from wordfreq import zipf_frequency
 
     w = word.lower().strip("'’.")
-    if w in FRENCH_FUNCTION_WORDS:
+    if fold(w) in FR_STOP:
         return True
     if len(w) < 3:
         return False
@@ -76,7 +74,8 @@ def english_from_french(cand: Candidate):
     words = _words(name)
     if not words or not words[0][0].isupper():
         return None  # not written as a name
-    lower = [w for w in words if not w[0].isupper() and w.lower() not in FRENCH_FUNCTION_WORDS | NAME_PARTICLES]
+    particles = word_list("name_particles")
+    lower = [w for w in words if not w[0].isupper() and fold(w) not in FR_STOP and w.lower() not in particles]
     # the other forms of the concept that are its short forms: a surname, an acronym (Obama, GM)
     short = [f for f in forms[1:] if f != name and (f.isupper() or name.endswith(" " + f))
              and not _FRENCH_ACCENT.search(f)]

@@ -33,6 +33,7 @@ from termkit.fsutil import GlossaryBusy
 from termkit.glossary.edit import TYPES, EditError, Op, StaleEdit, edit_concepts, row_version
 from termkit.glossary.formats.tsv import TsvDocument
 from termkit.glossary.model import STATUSES, Concept
+from termkit.textnorm import mark_parts
 
 if TYPE_CHECKING:  # annotations only: the module is imported lazily where it runs
     from starlette.applications import Starlette
@@ -197,21 +198,6 @@ def _asset(name: str) -> str:
     return (resources.files("termkit.review") / name).read_text(encoding="utf-8")
 
 
-def marked_parts(sentence: str, forms: list[str]) -> list[tuple[str, bool]]:
-    """The sentence as (text, marked) parts: the first occurrence of each form (longest first,
-    case ignored) marked, for the template to escape and wrap in <mark>."""
-    spans: list[tuple[int, int]] = []
-    for f in sorted({f for f in forms if f}, key=len, reverse=True):
-        m = re.search(re.escape(f), sentence, flags=re.I)
-        if m and not any(s < m.end() and m.start() < e for s, e in spans):
-            spans.append((m.start(), m.end()))
-    parts, at = [], 0
-    for s, e in sorted(spans):
-        parts += [(sentence[at:s], False), (sentence[s:e], True)]
-        at = e
-    return [p for p in [*parts, (sentence[at:], False)] if p[0]]
-
-
 @dataclass
 class Filters:
     """The page's query: status, type, text, least confidence, page; checked (400 otherwise)."""
@@ -274,7 +260,7 @@ class Card:
 
 def _card(c: Concept, version: str) -> Card:
     suggestions = [(sug.split(" (")[0], sug[len(sug.split(" (")[0]):].strip()) for sug in c.en_suggestions]
-    contexts = [(marked_parts(x, c.fr_forms()), marked_parts(en, c.en_forms()) if en else [])
+    contexts = [(mark_parts(x, c.fr_forms()), mark_parts(en, c.en_forms()) if en else [])
                 for x, en in zip(c.contexts[:3], [*c.en_contexts, *[""] * 3])]
     return Card(c, version, json.dumps({k: getattr(c, k) for k in UNDO_FIELDS}, ensure_ascii=False), confidence(c),
                 suggestions, contexts, TYPES if c.type in TYPES else (c.type, *TYPES))
