@@ -1,6 +1,6 @@
 """Benchmark: English equivalents of the glossary builder against a gold glossary.
 
-    python bench/equiv_eval.py [--train] [--json bench/results/equivalents.json]
+    python bench/equiv_eval.py [--json bench/results/equivalents.json]
 
 Gold: bench/data/equiv_gold.tsv, FR->EN pairs read from all 57 French-origin WMT14 documents
 of the dev half (how it was made is in the file's header), plus the approved rows of the
@@ -26,11 +26,17 @@ Reported per set, names and terms apart, raw counts first:
 * precision of the top suggestion when abstaining;
 * calibration: mean confidence against accuracy, by confidence band.
 
---train refits the confidence model (termkit/glossary/models/equivalents.json) on the
-**tune** half and the seeds, and sets its abstention thresholds there: for names and terms
-apart, the lowest probability at which the proposals of leave-one-document-out models (each
-document scored by a model fitted without it) are 97% right, and the 20 least sure of them
-90% right; that curve is printed. The **report** half is never used for fitting or choosing
+The shipped confidence model (termkit/glossary/models/equivalents.json) is trained on the
+**tune** half and the seeds by a termkit command, not here (this script only evaluates):
+
+    termkit equivalents train --gold bench/data/equiv_gold.tsv --half tune \
+        --glossary glossaries/c5-critical-minerals.fr-en.tsv \
+        --fr ../shared/data/wmt14-fr-en/newstest2014-dev-fren-src.fr.sgm seeds/*.fr.txt \
+        --en ../shared/data/wmt14-fr-en/newstest2014-dev-fren-ref.en.sgm seeds/*.en.txt \
+        -o termkit/glossary/models/equivalents.json
+
+It sets the abstention thresholds there, out of document (the model's notes keep that curve).
+The **report** half is never used for fitting or choosing
 anything, and only its totals are printed (never its rows, unlike --show-tune for the tune
 half): its figure is the one the README gives. The report half's totals are also printed
 for its first 12 documents (looked at in earlier rounds) and for the 16 added in the eighth
@@ -60,14 +66,19 @@ sys.path.insert(0, str(ROOT))
 
 from termkit.check import read_inputs  # noqa: E402
 from termkit.extract import ExtractOptions, extract_terms  # noqa: E402
-from termkit.extract.model import TERM, Candidate, Variant  # noqa: E402
-from termkit.glossary import read_tsv  # noqa: E402
+from termkit.extract.model import Candidate  # noqa: E402
 from termkit.glossary.build import BuildOptions, aligned_pairs, build_glossary  # noqa: E402
-from termkit.glossary.confidence import MODEL_PATH, threshold_for, train  # noqa: E402
-from termkit.glossary.equivalents import FEATURES, EquivalentFinder, _key, enough_evidence  # noqa: E402
+from termkit.glossary.equivalents import EquivalentFinder  # noqa: E402
+from termkit.glossary.equivalents.training import (  # noqa: E402
+    PRECISION_TARGET,
+    GoldConcept,
+    glossary_concepts,
+    gold_candidates,
+    is_right,
+    read_gold_table,
+)
 from termkit.nlp import Parser, default_cache_dir  # noqa: E402
 from termkit.sources import SourceDocument, read_documents  # noqa: E402
-from termkit.textnorm import fold  # noqa: E402
 
 WMT = SHARED / "data" / "wmt14-fr-en"
 SRC, REF = WMT / "newstest2014-dev-fren-src.fr.sgm", WMT / "newstest2014-dev-fren-ref.en.sgm"
@@ -76,70 +87,25 @@ CORP_GOLD = ROOT / "bench" / "data" / "acter_corp_equiv_gold.tsv"
 CORP = SHARED / "data" / "acter"
 REFERENCE_ERRORS = ROOT / "bench" / "data" / "equiv_reference_errors.tsv"
 SEED_GLOSSARY = ROOT / "glossaries" / "c5-critical-minerals.fr-en.tsv"
-PRECISION_TARGET = 0.97
-# --train sets each abstention threshold (names, terms) on out-of-document predictions: the
-# lowest probability at which the proposals of documents the model never saw are
-# PRECISION_TARGET right overall, and the 20 least sure of them are still 90% right
-# (confidence.threshold_for), so that a band of poor proposals does not hide behind the sure ones
 # report documents whose gold was written in the eighth round, before any look at the builder's output on them
 ADDED_IN_ROUND_8 = frozenset({
     "1204-canoe", "124-cyberpresse", "1276-radio-canada.ca", "1404-canoe", "1762-lefigaro", "1801-cyberpresse",
     "188-euronews-fr", "1982-cyberpresse", "213-dhnet.be", "245-lesechos", "28-lindependant.fr", "481-nicematin.com",
     "641-lalibre.be", "701-dernieresnouvelles", "844-euronews-fr", "980-lameuse.be"})
-POSITIVE = ("align", "near", "loose", "use_margin", "cover", "dice", "use", "reference", "identical", "translit")
 
 
-def read_gold(path: Path = GOLD) -> list[dict]:
+def read_gold(path: Path = GOLD) -> list[GoldConcept]:
     """The gold rows: doc, half (news only), fr, alternatives (list), kind."""
-    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
-    header = lines[0].split("\t")
-    rows = [dict(zip(header, ln.split("\t"))) for ln in lines[1:]]
-    for r in rows:
-        r["en"] = [a.strip() for a in r["en"].split("|")]
-    return rows
+    return read_gold_table(path)
 
 
-def with_reference_renderings(gold: list[dict]) -> list[dict]:
+def with_reference_renderings(gold: list[GoldConcept]) -> list[GoldConcept]:
     """The gold rows with the reference's own (wrong) English also accepted where the gold
     corrects it (bench/data/equiv_reference_errors.tsv): the adjusted count."""
     lines = [ln.split("\t") for ln in REFERENCE_ERRORS.read_text(encoding="utf-8").splitlines()
              if ln and not ln.startswith("#")][1:]
     extra = {(doc, fr): en.split("|") for doc, fr, en, _ in lines}
-    return [r | {"en": r["en"] + extra.get((r["doc"], r["fr"]), [])} for r in gold]
-
-
-def is_right(en: str, alternatives: list[str]) -> bool:
-    """Case, accents and plural -s ignored."""
-    return bool(en) and _key(en) in {_key(a) for a in alternatives}
-
-
-def gold_candidates(gold: list[dict], extracted: list[Candidate]) -> list[tuple[dict, Candidate, bool]]:
-    """One (gold row, candidate, found by the extractor) per distinct French gold term."""
-    by_form: dict[str, Candidate] = {}
-    for c in extracted:
-        for f in c.forms:
-            by_form.setdefault(fold(f), c)
-    merged: dict[str, dict] = {}
-    for r in gold:
-        k = fold(r["fr"])
-        if k in merged:
-            merged[k]["en"] = list(dict.fromkeys(merged[k]["en"] + r["en"]))
-        else:
-            merged[k] = dict(r)
-    # gold terms that the extractor grouped into one candidate (Obama and Barack Obama, FMI
-    # and Fonds monetaire international) are one concept: either English is right for it
-    out: dict[int, tuple[dict, Candidate, bool]] = {}
-    for k, r in merged.items():
-        cand = by_form.get(k)
-        if cand is None:
-            ctype = "MISC" if r["kind"] == "name" else TERM
-            cand = Candidate(r["fr"], r["fr"], ctype, 1, 1, 0.0, [Variant(r["fr"], 1, "canonical")],
-                             words=len(r["fr"].split()))
-        if id(cand) in out:
-            out[id(cand)][0]["en"] = list(dict.fromkeys(out[id(cand)][0]["en"] + r["en"]))
-        else:
-            out[id(cand)] = (r, cand, k in by_form)
-    return list(out.values())
+    return [GoldConcept(r.doc, r.fr, r.en + extra.get((r.doc, r.fr), []), r.kind, r.half) for r in gold]
 
 
 def wilson(k: int, n: int, z: float = 1.96) -> list[float] | None:
@@ -153,14 +119,14 @@ def wilson(k: int, n: int, z: float = 1.96) -> list[float] | None:
     return [round(centre - half, 3), round(centre + half, 3)]
 
 
-def evaluate(finder: EquivalentFinder, items: list[tuple[dict, Candidate, bool]]) -> dict:
+def evaluate(finder: EquivalentFinder, items: list[tuple[GoldConcept, Candidate, bool]]) -> dict:
     """Precision, abstention and suggestion precision, names and terms apart."""
     found = finder.find_all([c for _, c, _ in items])
     stats: dict[str, dict] = {}
     bands: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     mistakes, abstentions = [], []
     for (r, _cand, extracted), eq in zip(items, found):
-        s = stats.setdefault(r["kind"], defaultdict(int))
+        s = stats.setdefault(r.kind, defaultdict(int))
         s["gold"] += 1
         s["extracted"] += extracted
         if eq is None or not eq.suggestions:
@@ -170,23 +136,23 @@ def evaluate(finder: EquivalentFinder, items: list[tuple[dict, Candidate, bool]]
         top = eq.suggestions[0]
         band = f"{min(int(eq.confidence * 10), 9) / 10:.1f}"
         bands[band][0] += 1
-        bands[band][1] += is_right(top.en, r["en"])
+        bands[band][1] += is_right(top.en, r.en)
         bands[band][2] += round(eq.confidence * 100)
         if eq.en:
             s["proposed"] += 1
-            ok = is_right(eq.en, r["en"])
+            ok = is_right(eq.en, r.en)
             s["proposed_right"] += ok
             s["extracted_proposed"] += extracted
             s["extracted_right"] += ok and extracted
             if not ok:
-                mistakes.append({"fr": r["fr"], "proposed": eq.en, "gold": r["en"], "confidence": eq.confidence,
+                mistakes.append({"fr": r.fr, "proposed": eq.en, "gold": r.en, "confidence": eq.confidence,
                                  "evidence": eq.evidence})
         else:
-            abstentions.append({"fr": r["fr"], "kind": r["kind"], "gold": r["en"], "confidence": eq.confidence,
+            abstentions.append({"fr": r.fr, "kind": r.kind, "gold": r.en, "confidence": eq.confidence,
                                 "suggestions": [(x.en, x.evidence) for x in eq.suggestions]})
             s["abstained"] += 1
-            s["abstained_top_right"] += is_right(top.en, r["en"])
-            s["abstained_any_right"] += any(is_right(x.en, r["en"]) for x in eq.suggestions)
+            s["abstained_top_right"] += is_right(top.en, r.en)
+            s["abstained_any_right"] += any(is_right(x.en, r.en) for x in eq.suggestions)
     out = {}
     for kind, s in stats.items():
         answered = s["gold"] - s["no_option"]
@@ -207,48 +173,6 @@ def evaluate(finder: EquivalentFinder, items: list[tuple[dict, Candidate, bool]]
     return {"by_kind": out, "calibration": calibration, "mistakes": mistakes, "abstentions": abstentions}
 
 
-def labelled(finder: EquivalentFinder, items: list[tuple[dict, Candidate, bool]]) -> list[dict]:
-    """Each gold term with its document, kind, number of linked pairs and options
-    (features, right or not): what the confidence model is fitted and cross-validated on."""
-    return [{"doc": r["doc"], "kind": r["kind"], "links": len(links),
-             "options": [(dict(o.features), int(is_right(o.en, r["en"]))) for o in opts]}
-            for (r, _, _), (opts, links, _) in zip(items, finder.score([c for _, c, _ in items]))]
-
-
-def fit(data: list[dict], l2: float):
-    """The confidence model fitted to labelled terms (its thresholds are set apart)."""
-    return train([f for d in data for f, _ in d["options"]], [y for d in data for _, y in d["options"]],
-                 list(FEATURES), l2=l2, positive=POSITIVE)
-
-
-def best_option(model, d: dict) -> tuple[float, bool] | None:
-    """(probability, right) of a term's most probable option, if its evidence may carry a proposal."""
-    if not d["options"]:
-        return None
-    p, f, y = max((model.probability(f), f, y) for f, y in d["options"])
-    return (p, bool(y)) if enough_evidence(f, d["links"]) else None
-
-
-def out_of_document(data: list[dict], l2: float) -> dict[str, list[tuple[float, bool]]]:
-    """Leave one document out (the seeds are one document): for each gold term, the
-    (probability, right) of the best option of a model that never saw its document
-    ((0, False) when nothing may be proposed), names and terms apart."""
-    out: dict[str, list[tuple[float, bool]]] = {"name": [], "term": []}
-    for doc in sorted({d["doc"] for d in data}):
-        model = fit([d for d in data if d["doc"] != doc], l2)
-        for d in (d for d in data if d["doc"] == doc):
-            out[d["kind"]].append(best_option(model, d) or (0.0, False))
-    return out
-
-
-def at_threshold(picks: list[tuple[float, bool]], threshold: float) -> dict:
-    """Precision and abstention of the proposals at or above a threshold."""
-    kept = [y for p, y in picks if p >= threshold and p > 0]
-    return {"gold": len(picks), "proposed": len(kept), "right": sum(kept),
-            "precision": round(sum(kept) / max(1, len(kept)), 3),
-            "abstention_rate": round(1 - len(kept) / max(1, len(picks)), 3)}
-
-
 def eflomal_links(finder: EquivalentFinder) -> list[set[tuple[int, int]]]:
     """The same pairs word-aligned by eflomal (pip install eflomal), symmetrised the same way."""
     import os
@@ -258,8 +182,8 @@ def eflomal_links(finder: EquivalentFinder) -> list[set[tuple[int, int]]]:
 
     from termkit.align.words import grow_diag_final_and
 
-    src = [" ".join(t.text.lower() for t in s) or "." for s in finder.fr_tokens]
-    tgt = [" ".join(t.text.lower() for t in s) or "." for s in finder.en_tokens]
+    src = [" ".join(t.text.lower() for t in s) or "." for s in finder.index.fr_tokens]
+    tgt = [" ".join(t.text.lower() for t in s) or "." for s in finder.index.en_tokens]
     with tempfile.TemporaryDirectory() as tmp:
         fwd, rev = os.path.join(tmp, "fwd"), os.path.join(tmp, "rev")
         Aligner().align(src, tgt, links_filename_fwd=fwd, links_filename_rev=rev, quiet=True)
@@ -275,8 +199,6 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--models", default=str(SHARED / "models" / "stanza_resources"))
     ap.add_argument("--cache-dir", default=None)
-    ap.add_argument("--train", action="store_true", help="refit the confidence model on the tune half")
-    ap.add_argument("--l2", type=float, default=1.0)
     ap.add_argument("--aligner", choices=["termkit", "eflomal"], default="termkit",
                     help="word aligner to compare (eflomal: pip install eflomal; not deterministic)")
     ap.add_argument("--show-tune", action="store_true", help="print the tune half's mistakes (never the report half's)")
@@ -290,7 +212,8 @@ def main() -> None:
     half_of = {doc: ("tune" if k % 2 == 0 else "report") for k, doc in enumerate(order)}
     gold = read_gold()
     parsed_all = parser.parse([SourceDocument(d.id, d.fr_text) for d in docs])
-    en_all = [" ".join(s.tgt for s in d.segments) for d in docs]
+    en_by_id = {d.id: d.text for d in read_documents(str(REF))}  # the English as `glossary build` reads it
+    en_all = [en_by_id[d.id] for d in docs]
 
     sets = {}
     for half in ("tune",) if args.tune_only else ("tune", "report"):
@@ -300,12 +223,12 @@ def main() -> None:
         if args.aligner == "eflomal":
             finder = EquivalentFinder(finder.pairs, word_links=eflomal_links(finder))
         extracted = extract_terms(parsed, ExtractOptions())
-        items = gold_candidates([r for r in gold if r["half"] == half], extracted)
+        items = gold_candidates([r for r in gold if r.half == half], extracted)
         sets[half] = (finder, items)
         if half == "report":  # the same finder, the gold of the earlier and of the newer documents apart
-            report_gold = [r for r in gold if r["half"] == half]
+            report_gold = [r for r in gold if r.half == half]
             for name, keep in (("report, first 12 documents", False), ("report, 16 added in round 8", True)):
-                sets[name] = (finder, gold_candidates([r for r in report_gold if (r["doc"] in ADDED_IN_ROUND_8) == keep],
+                sets[name] = (finder, gold_candidates([r for r in report_gold if (r.doc in ADDED_IN_ROUND_8) == keep],
                                                       extracted))
             sets["report, reference errors accepted"] = (finder, gold_candidates(with_reference_renderings(report_gold),
                                                                                  extracted))
@@ -314,9 +237,7 @@ def main() -> None:
     seed_docs = [d for p in seed_fr for d in read_documents(str(p))]
     seed_en = [p.with_name(p.name.replace(".fr.txt", ".en.txt")).read_text(encoding="utf-8") for p in seed_fr]
     seed_parsed = parser.parse(seed_docs)
-    seed_gold = [{"doc": "seeds", "half": "seeds", "fr": c.fr, "en": [c.en, *c.en_variants],
-                  "kind": "term" if c.type == TERM else "name"}
-                 for c in read_tsv(SEED_GLOSSARY).concepts if c.status == "approved" and c.en]
+    seed_gold = glossary_concepts([str(SEED_GLOSSARY)], "seeds")
     sets["seeds"] = (EquivalentFinder(aligned_pairs(seed_parsed, seed_en)),
                      gold_candidates(seed_gold, extract_terms(seed_parsed, ExtractOptions())))
 
@@ -327,36 +248,6 @@ def main() -> None:
                    for p in corp_fr]
         sets["acter corp"] = (EquivalentFinder(aligned_pairs(corp_parsed, corp_en)),
                               gold_candidates(read_gold(CORP_GOLD), extract_terms(corp_parsed, ExtractOptions())))
-
-    if args.train:
-        data = labelled(*sets["tune"]) + labelled(*sets["seeds"])
-        for d in data[len(sets["tune"][1]):]:
-            d["doc"] = "seeds"
-        oof = out_of_document(data, args.l2)
-        model = fit(data, args.l2)
-        model.threshold, model.term_threshold = (
-            round(threshold_for([p for p, _ in oof[kind]], [y for _, y in oof[kind]], PRECISION_TARGET), 3)
-            for kind in ("name", "term"))
-        validation = {kind: {str(t): at_threshold(oof[kind], t) for t in (0.5, 0.6, 0.7, 0.8, 0.9)}
-                      | {"chosen": at_threshold(oof[kind], model.threshold_for(kind == "name"))}
-                      for kind in ("name", "term")}
-        for kind, v in validation.items():
-            print(f"leave-one-document-out (tune half + seeds), {kind}s: {json.dumps(v)}", flush=True)
-        n_options = sum(len(d["options"]) for d in data)
-        model.notes = {"trained_on": f"tune half of bench/data/equiv_gold.tsv ({len({r['doc'] for r in read_gold() if r['half'] == 'tune'})} WMT14 French-origin documents) "
-                                     "and the approved rows of the seed glossary: "
-                                     f"{len(data)} French terms, {n_options} options, "
-                                     f"{sum(y for d in data for _, y in d['options'])} right",
-                       "threshold": "lowest probability at which the proposals of leave-one-document-out "
-                                    f"models are {PRECISION_TARGET:.0%} right, and the 20 least sure of them 90% right, "
-                                    "names and terms apart",
-                       "leave_one_document_out": validation, "l2": args.l2,
-                       "command": "python bench/equiv_eval.py --train"}
-        MODEL_PATH.write_text(model.to_json(), encoding="utf-8")
-        print(f"model written to {MODEL_PATH.relative_to(ROOT)}: thresholds {model.threshold} (names), "
-              f"{model.term_threshold} (terms); {n_options} options", flush=True)
-        for name in sets:
-            sets[name][0].model = model
 
     results = {}
     for name, (finder, items) in sets.items():

@@ -330,6 +330,71 @@ def ranker_train(train_dirs, valid_dir, gold_table, half, glossaries, texts, pro
                    f"{model.meta['positives']} positives, {model.meta['negatives']} negatives", err=True)
 
 
+@cli.group(short_help="Train the confidence model of English equivalents.")
+def equivalents() -> None:
+    """The confidence model that decides whether `glossary build` proposes an English or abstains."""
+
+
+@equivalents.command("train", cls=GreedyCommand, short_help="Train the equivalents model from a gold table or reviews.")
+@click.option("--gold", "gold_tables", multiple=True, metavar="TSV",
+              help="A gold table of concepts with their English (columns doc, fr, en, kind; | between right "
+                   "forms; half to pick one with --half): one training set over the documents it names. Repeatable.")
+@click.option("--half", help="With --gold: the rows of this half only (e.g. tune).")
+@click.option("--glossary", "glossaries", multiple=True, metavar="GLOSSARY",
+              help="A reviewed TSV glossary: approved English (and its variants) is right, any other option wrong. "
+                   "Its articles are the --fr/--en documents no gold table names. Repeatable.")
+@click.option("--fr", "fr_files", cls=GreedyOption, required=True, metavar="FILE...", help="French documents.")
+@click.option("--en", "en_files", cls=GreedyOption, required=True, metavar="FILE...",
+              help="Their English versions (paired by id, else by order).")
+@click.option("-o", "--output", metavar="MODEL",
+              help="Model file to write (JSON). Default: the project model .termkit/equivalents.json, which "
+                   "`glossary build` then uses (and says so).")
+@click.option("--precision", type=click.FloatRange(0.5, 1.0), default=0.97, show_default=True,
+              help="Precision the abstention thresholds aim at (out of document).")
+@report_format
+@nlp_options
+def equivalents_train(gold_tables, half, glossaries, fr_files, en_files, output, precision, fmt, parser,
+                      quiet) -> None:
+    """Train the confidence model of English equivalents and choose its abstention thresholds.
+
+    Every English option the finder gives a known concept is labelled right or wrong, from a
+    gold table or from a team's reviewed glossaries (approved English is right; English a
+    reviewer edited away or forbade is wrong). A logistic model is fitted on the options'
+    features, and the thresholds (names, terms) are chosen out of document for --precision.
+    At least 20 right and 20 wrong options, else exit 2.
+
+    \b
+    Examples:
+      termkit equivalents train --glossary glossaries/*.tsv --fr articles/*.fr.txt --en articles/*.en.txt
+      termkit equivalents train --gold bench/data/equiv_gold.tsv --half tune \\
+          --glossary glossaries/c5-critical-minerals.fr-en.tsv \\
+          --fr newstest2014-dev-fren-src.fr.sgm seeds/*.fr.txt --en newstest2014-dev-fren-ref.en.sgm seeds/*.en.txt \\
+          -o termkit/glossary/models/equivalents.json
+    """
+    import json
+
+    from termkit.fsutil import atomic_write
+    from termkit.glossary.equivalents.training import PROJECT_MODEL, train_from_sets, training_sets
+    from termkit.sources import read_all
+
+    fr_groups, en_docs = [read_all([f]) for f in fr_files], read_all(list(en_files))
+    output = output or PROJECT_MODEL
+    with progress_bar(sum(total_chars(g) for g in fr_groups), "Parsing", quiet) as update:
+        sets = training_sets(fr_groups, en_docs, parser, gold_tables, half, glossaries, update)
+    model = train_from_sets(sets, precision=precision, notes={"command": " ".join(["termkit", *sys.argv[1:]])})
+    Path(output).parent.mkdir(parents=True, exist_ok=True)
+    with atomic_write(output) as fh:
+        fh.write(model.to_json())
+    summary = {"output": output, "threshold_names": model.threshold, "threshold_terms": model.term_threshold,
+               **{k: model.notes[k] for k in ("trained_on", "concepts", "options", "right_options", "documents")}}
+    if fmt == "json":
+        click.echo(json.dumps(summary, ensure_ascii=False))
+    else:
+        click.echo(f"{output}: thresholds {model.threshold} (names), {model.term_threshold} (terms); "
+                   f"{summary['options']} options of {summary['concepts']} concepts, {summary['right_options']} right "
+                   f"({summary['trained_on']})", err=True)
+
+
 @cli.command(short_help="Sentence-align a French article with its English version.")
 @click.argument("src", metavar="SRC")
 @click.argument("tgt", metavar="TGT")
@@ -418,6 +483,7 @@ def glossary_build(fr_files, en_files, output, top, ranker, profile, subject, ot
 
     from termkit.extract.ranker import choose_model
     from termkit.glossary.build import BuildOptions, build_into, project_glossaries
+    from termkit.glossary.equivalents.training import PROJECT_MODEL as PROJECT_EQUIVALENTS
     from termkit.glossary.termbase import check_reference
     from termkit.sources import read_all
 
@@ -428,7 +494,12 @@ def glossary_build(fr_files, en_files, output, top, ranker, profile, subject, ot
         check_reference(path)
     fr_docs = read_all(list(fr_files))
     en_docs = read_all(list(en_files)) if en_files else []
+    project_equivalents = PROJECT_EQUIVALENTS if Path(PROJECT_EQUIVALENTS).is_file() else None
+    if project_equivalents and en_docs:
+        click.echo(f"termkit: English confidence from the project model {project_equivalents} "
+                   "(termkit equivalents train)", err=True)
     options = BuildOptions(top=top, subject=subject, ranker=choice.model, profile=profile,
+                           equivalents_model=project_equivalents,
                            other_glossaries=[g for g in project_glossaries(output, other_files)
                                              if Path(g).resolve() not in {Path(r).resolve() for r in references}],
                            references=references)

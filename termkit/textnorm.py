@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 from unidecode import unidecode
@@ -79,6 +80,20 @@ def stem_key(text: str) -> str:
     """:func:`fold` with French/English plurals reduced: ``terres rares`` and ``terre rare`` ->
     ``terre rare``; ``minéraux`` -> ``mineral``; ``rare earths`` -> ``rare earth``."""
     return " ".join(_PLURAL_S.sub("", _PLURAL_AUX.sub("al", w)) for w in fold(text).split())
+
+
+_POSSESSIVE_IN = re.compile(r"(?<=\w)[’']s(?!\w)")
+_DOTTED_IN = re.compile(r"(?<!\w)(?:[A-Za-z]\.)+[A-Za-z]\.?(?!\w)")
+
+
+@lru_cache(maxsize=200_000)
+def en_key(text: str) -> str:
+    """The English key, one for the toolkit (the check's matching, the equivalents' options):
+    :func:`stem_key` plus the English -ies plural (supplies -> supply), the possessive 's
+    dropped (Moody's -> moody), dotted initials joined (U.S. -> us) and a lone & dropped."""
+    text = _POSSESSIVE_IN.sub("", _DOTTED_IN.sub(lambda m: m.group(0).replace(".", ""), text))
+    text = re.sub(r"(?<!\S)&(?!\S)", " ", text)  # Standard & Poor's: the text side drops a lone & too
+    return " ".join(w[:-2] + "y" if len(w) > 4 and w.endswith("ie") else w for w in stem_key(text).split())
 
 
 def is_acronym(term: str) -> bool:

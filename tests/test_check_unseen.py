@@ -46,7 +46,7 @@ def test_real_number_errors_are_still_reported(fr, en):
 
 
 def test_names_with_an_ampersand_match():
-    from termkit.check.terms import en_key
+    from termkit.textnorm import en_key
 
     key = en_key("Standard & Poor's")
     assert f" {key} " in english_keys("Rating agency, Standard & Poor's, reduced it.").text

@@ -16,8 +16,9 @@ from termkit.errors import InputError
 from termkit.extract.model import Candidate, Variant
 from termkit.glossary import Concept, Glossary, read_tsv, write_tsv
 from termkit.glossary.build import merge
-from termkit.glossary.confidence import threshold_for
-from termkit.glossary.equivalents import EquivalentFinder, _contains, _content_at
+from termkit.glossary.equivalents import EquivalentFinder
+from termkit.glossary.equivalents.confidence import threshold_for
+from termkit.glossary.equivalents.english import contains, content_at
 from termkit.glossary.formats.tsv import COLUMNS
 from termkit.glossary.translit import transliterate
 from termkit.reference import lookup, reference_names
@@ -168,9 +169,9 @@ def test_a_name_option_is_its_capitalised_core_and_never_crosses_a_bracket():
     aligned = {o.en for o in sp.options(cand("Standard & Poor's", "ORG", words=3))[0]
                if o.methods & {"alignment", "loose alignment", "widened"}}
     assert "Standard & Poor's" in aligned and "Standard & Poor" not in aligned
-    words = [t.text for t in finder.en_tokens[1]]
+    words = [t.text for t in finder.index.en_tokens[1]]
     lo, hi = words.index("opposition"), words.index("spoke")
-    core = finder._capitalised_core(1, lo, hi)
+    core = finder.index.capitalised_core(1, lo, hi)
     assert " ".join(words[core[0]:core[1] + 1]) == "Yulia Tymoshenko"
 
 
@@ -201,11 +202,11 @@ def test_an_aligned_clause_gives_its_noun_phrase():
     # channels for the next release" -> "television channels"); "of" stays inside
     finder = EquivalentFinder([("x", "Shots rang out at 10am local time, on television channels for the next "
                                      "release of the Secretary of State.")])
-    words = [t.text for t in finder.en_tokens[0]]
+    words = [t.text for t in finder.index.en_tokens[0]]
 
     def pieces(first: str, last: str) -> list[str]:
         lo, hi = words.index(first), words.index(last)
-        return [" ".join(words[a:b + 1]) for a, b in finder._pieces(0, lo, hi)]
+        return [" ".join(words[a:b + 1]) for a, b in finder.index.pieces(0, lo, hi)]
 
     assert "local time" in pieces("10am", "time")
     assert "television channels" in pieces("television", "release")
@@ -217,10 +218,10 @@ def test_an_aligned_clause_gives_its_noun_phrase():
 
 
 def test_a_form_is_found_as_whole_words_only():
-    assert _contains("the g7 summit", "g7") and _contains("g7", "g7") and _contains("at the g7.", "g7")
-    assert not _contains("the g77 group", "g7") and not _contains("rare earths", "rare earth")
-    assert not _contains("x_g7", "g7") and not _contains("anything", "")
-    assert _contains("rare earths and rare earth", "rare earth")  # a later occurrence counts
+    assert contains("the g7 summit", "g7") and contains("g7", "g7") and contains("at the g7.", "g7")
+    assert not contains("the g77 group", "g7") and not contains("rare earths", "rare earth")
+    assert not contains("x_g7", "g7") and not contains("anything", "")
+    assert contains("rare earths and rare earth", "rare earth")  # a later occurrence counts
 
 
 def test_an_edge_word_aligned_outside_the_term_is_a_word_too_many():
@@ -256,7 +257,7 @@ def test_a_hyphenated_english_option_is_counted_in_the_sentences_that_hold_it():
     hyphenated = [o for en, o in opts.items() if fold(en) == "fibre optic cables"]
     assert hyphenated, sorted(opts)
     assert hyphenated[0].features["cover"] == 1.0 and hyphenated[0].features["dice"] > 0.5
-    assert EquivalentFinder(pairs).pairs_with(fold("fibre-optic")) == {0, 1}
+    assert EquivalentFinder(pairs).index.pairs_with(fold("fibre-optic")) == {0, 1}
 
 
 def test_an_english_option_with_an_ampersand_or_a_possessive_is_counted_in_its_sentences():
@@ -264,8 +265,8 @@ def test_an_english_option_with_an_ampersand_or_a_possessive_is_counted_in_its_s
     pairs = [("L'agence Standard & Poor's a abaissé la note de l'Ukraine.", "Standard & Poor's cut Ukraine's rating."),
              ("Standard & Poor's a relevé la perspective.", "Standard & Poor's raised the outlook.")]
     finder = EquivalentFinder(pairs)
-    assert finder.pairs_with(fold("Standard & Poor's")) == {0, 1}
-    assert finder.pairs_with(fold("Ukraine's rating")) == {0}
+    assert finder.index.pairs_with(fold("Standard & Poor's")) == {0, 1}
+    assert finder.index.pairs_with(fold("Ukraine's rating")) == {0}
     opts = {o.en: o for o in finder.score([cand("Standard & Poor's", "ORG", words=3)])[0][0]}
     assert opts["Standard & Poor's"].features["cover"] == 1.0, sorted(opts)
 
@@ -280,7 +281,7 @@ def test_every_english_option_is_written_in_the_english_it_comes_from():
              ("Le sommet C5+1 a passé une provision de 4 millions pour le rapport de la Commission.",
               "The C5+1 summit made a provision of £4 million for the Commission's report.")]
     finder = EquivalentFinder(pairs)
-    assert finder.pairs_with(fold("C5+1 summit")) == {0, 1}
+    assert finder.index.pairs_with(fold("C5+1 summit")) == {0, 1}
     for term in (cand("sommet C5+1", "MISC", words=2), cand("provision", words=1), cand("habitants", words=1)):
         for o in finder.score([term])[0][0]:
             assert o.features["cover"] > 0, (term.canonical, o.en, o.methods)
@@ -290,7 +291,7 @@ def test_every_english_option_is_written_in_the_english_it_comes_from():
     links = [{(1, 1), (2, 3), (4, 3), (6, 5), (8, 7), (9, 10)}, {(1, 1), (2, 1), (3, 2), (5, 5)}]  # animé - aimed
     options = [o.en for o in EquivalentFinder(pairs, word_links=links).score([cand("dessin animé", words=2)])[0][0]]
     assert "animation" in options and not [o for o in options if "," in o], options
-    grams = {g for grams in finder._grams for g in grams}
+    grams = {g for grams in finder.index.grams for g in grams}
     assert not {"5 of Brussels", "provision of 4", "Commission report"} & grams
     assert {"Brussels inhabitants", "Commission", "report"} <= grams
 
@@ -302,8 +303,8 @@ def test_a_capitalised_stop_word_inside_a_name_is_part_of_it():
              ("Les valeurs technologiques ont porté la Bourse de New York.", "Tech stocks lifted the New York Stock Exchange.")]
     options = [o.en for o in EquivalentFinder(pairs).score([cand("Bourse de New York", "ORG", words=4)])[0][0]]
     assert "New York Stock Exchange" in options
-    assert _content_at(["at", "The", "Hague"], 1) and not _content_at(["The", "Hague"], 0)
-    assert not _content_at(["the", "new", "York"], 1)  # lower case: still a stop word
+    assert content_at(["at", "The", "Hague"], 1) and not content_at(["The", "Hague"], 0)
+    assert not content_at(["the", "new", "York"], 1)  # lower case: still a stop word
 
 
 def test_tsv_round_trip_and_errors(tmp_path):

@@ -22,7 +22,7 @@ from termkit.check.model import Finding, Segment
 from termkit.extract.acronyms import initials_match, letters_match
 from termkit.glossary.model import Concept
 from termkit.nlp.doc import Token
-from termkit.textnorm import EN_STOP, fold, is_acronym, stem_key
+from termkit.textnorm import EN_STOP, en_key, fold, is_acronym, stem_key
 from termkit.wordlists import words as word_list
 
 NAME_TYPES = {"PER", "LOC", "ORG", "MISC"}
@@ -56,17 +56,8 @@ class KeyText:
 
 
 _EN_WORD = re.compile(r"\w(?:[\w+&]|[.'’-](?=\w))*")
-_POSSESSIVE_IN = re.compile(r"(?<=\w)[’']s(?!\w)")
-_DOTTED_IN = re.compile(r"(?<!\w)(?:[A-Za-z]\.)+[A-Za-z]\.?(?!\w)")
 TITLES = word_list("titles", kind="before-name")
 _POSSESSIVE = re.compile(r"[’']s$", re.I)
-
-
-def en_key(text: str) -> str:
-    """:func:`stem_key` plus the English -ies plural (supplies -> supply); U.S. -> us."""
-    text = _POSSESSIVE_IN.sub("", _DOTTED_IN.sub(lambda m: m.group(0).replace(".", ""), text))
-    text = re.sub(r"(?<!\S)&(?!\S)", " ", text)  # Standard & Poor's: the text side drops a lone & too
-    return " ".join(w[:-2] + "y" if len(w) > 4 and w.endswith("ie") else w for w in stem_key(text).split())
 
 
 def english_keys(text: str) -> KeyText:

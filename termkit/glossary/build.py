@@ -13,6 +13,7 @@ from termkit.extract import ExtractOptions, extract_terms
 from termkit.extract.model import Candidate
 from termkit.fsutil import locked
 from termkit.glossary.equivalents import EquivalentFinder
+from termkit.glossary.equivalents.confidence import read_model
 from termkit.glossary.french_only import english_from_french
 from termkit.glossary.merge import MergeReport, merge
 from termkit.glossary.model import Concept, Glossary, concept_id
@@ -30,7 +31,8 @@ class BuildOptions:
     ``other_glossaries``: glossary files (any format termkit reads) whose concepts are not
     proposed again, reported as known with their English (see :func:`project_glossaries`);
     ``references``: termbases whose English a candidate found there takes, with evidence naming
-    the termbase and entry (:mod:`termkit.glossary.termbase`)."""
+    the termbase and entry (:mod:`termkit.glossary.termbase`); ``equivalents_model``: the
+    confidence model of the English (a file from ``termkit equivalents train``; None: the shipped one)."""
 
     top: int | None = None
     max_words: int = 4
@@ -39,6 +41,7 @@ class BuildOptions:
     other_glossaries: Sequence[str] = ()
     references: Sequence[str] = ()  # reference termbases (TBX, TSV, CSV): their English is evidence
     profile: str = "news"
+    equivalents_model: str | None = None  # a confidence model file (None: the shipped one)
 
 
 BuildReport = MergeReport  # what a build did: the merge report of its new concepts
@@ -110,7 +113,8 @@ def build_glossary(
     if en_texts:
         per_doc, warnings = checked_pairs(fr_docs, en_texts)
         pairs = [p for doc_pairs in per_doc for p in doc_pairs]
-    concepts = candidate_concepts(fresh, EquivalentFinder(pairs), opts)
+    model = read_model(opts.equivalents_model) if opts.equivalents_model else None
+    concepts = candidate_concepts(fresh, EquivalentFinder(pairs, model=model), opts)
     found, conflicts = match_references(opts.references, [f for c in fresh for f in c.forms])
     from_references = apply_references(concepts, found, conflicts)
     glossary, report = merge(existing or Glossary(), concepts)

@@ -1,11 +1,12 @@
 """The confidence model of English equivalents: a logistic regression over option features.
 
 The model is a small JSON file (``termkit/glossary/models/equivalents.json``): the feature
-names, their means and scales, the weights, and the abstention thresholds (names, terms)
-chosen on the data it was trained on (the lowest probability at which the proposed English
-of that data reaches the target precision). :func:`train` fits one from labelled options;
-``python bench/equiv_eval.py --train`` rebuilds the shipped model from the tune half of
-the gold glossary (``bench/data/equiv_gold.tsv``).
+names and their version (:mod:`termkit.glossary.equivalents.features`), their means and scales,
+the weights, and the abstention thresholds (names, terms) chosen on the data it was trained on
+(the lowest probability at which the proposed English of that data reaches the target
+precision). :func:`train` fits one from labelled options; ``termkit equivalents train``
+(:mod:`termkit.glossary.equivalents.training`) rebuilds the shipped model from the tune half of
+the gold glossary (``bench/data/equiv_gold.tsv``) and the seed glossary.
 """
 
 from __future__ import annotations
@@ -18,8 +19,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from termkit.errors import TermkitError
+from termkit.glossary.equivalents.features import FEATURE_VERSION, check_model
 
-MODEL_PATH = Path(__file__).parent / "models" / "equivalents.json"
+MODEL_PATH = Path(__file__).parent.parent / "models" / "equivalents.json"
 
 
 @dataclass
@@ -33,6 +35,7 @@ class ConfidenceModel:
     scales: list[float]
     threshold: float = 0.5  # names
     term_threshold: float = 0.5  # terms
+    feature_version: str = ""  # the feature registry's version it was trained on
     notes: dict = field(default_factory=dict)
 
     def threshold_for(self, is_name: bool) -> float:
@@ -43,7 +46,7 @@ class ConfidenceModel:
         """The probability that an option with features ``x`` is the right English."""
         z = self.intercept
         for name, w, m, s in zip(self.features, self.weights, self.means, self.scales):
-            z += w * (x.get(name, 0.0) - m) / s
+            z += w * (x[name] - m) / s  # a missing feature is an error, never a silent 0
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def to_json(self) -> str:
@@ -55,10 +58,12 @@ def read_model(path: str | Path) -> ConfidenceModel:
     """Read a confidence model file; a bad one is a one-line error naming it."""
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
-        return ConfidenceModel(**data)
+        model = ConfidenceModel(**data)
     except (OSError, ValueError, TypeError) as exc:
         raise TermkitError(f"{path}: not a termkit equivalents model ({exc})",
-                           "rebuild it with python bench/equiv_eval.py --train") from None
+                           "rebuild it with termkit equivalents train") from None
+    check_model(model.features, model.feature_version, str(path))
+    return model
 
 
 @lru_cache(maxsize=1)
@@ -86,7 +91,8 @@ def train(rows: Sequence[dict[str, float]], labels: Sequence[int], features: Seq
     means = dict(zip(model.features, model.means))
     scales = dict(zip(model.features, model.scales))
     return ConfidenceModel(list(features), [weights.get(f, 0.0) for f in features], model.intercept,
-                           [means.get(f, 0.0) for f in features], [scales.get(f, 1.0) for f in features])
+                           [means.get(f, 0.0) for f in features], [scales.get(f, 1.0) for f in features],
+                           feature_version=FEATURE_VERSION)
 
 
 def _fit(rows: Sequence[dict[str, float]], labels: Sequence[int], features: Sequence[str], l2: float) -> ConfidenceModel:
@@ -97,8 +103,6 @@ def _fit(rows: Sequence[dict[str, float]], labels: Sequence[int], features: Sequ
     try:
         from sklearn.linear_model import LogisticRegression
     except ImportError:
-        from termkit.errors import TermkitError
-
         raise TermkitError("training the confidence model needs scikit-learn", "pip install 'termkit[train]'") from None
     x = np.array([[r.get(f, 0.0) for f in features] for r in rows], dtype=float)
     y = np.asarray(labels, dtype=int)
