@@ -107,3 +107,23 @@ def lookup(name: str) -> tuple[str, str] | None:
             en, source = names[other]
             return en, f"{source} (as {other})"
     return None
+
+
+@lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    """Folded names that are places in any language, for typing a name rather than translating
+    it: termkit's reference places (CLDR, ``places.tsv``, ISO 3166-2 of English-speaking
+    countries), the cities of the IANA time-zone database (New York, Sydney, Damascus), and the
+    ISO 3166-1 countries and the ISO 3166-2 subdivisions of every country in their own spelling
+    (pycountry: West Midlands, Latakia)."""
+    import zoneinfo
+
+    import pycountry
+
+    names = {k for k in reference_names() if k not in organisation_names()}
+    names |= {fold(z.rsplit("/", 1)[-1].replace("_", " ")) for z in zoneinfo.available_timezones() if "/" in z}
+    for country in pycountry.countries:
+        names |= {fold(getattr(country, a)) for a in ("name", "common_name", "official_name")
+                  if getattr(country, a, None)}
+    names |= {fold(sub.name) for sub in pycountry.subdivisions}
+    return frozenset(names)

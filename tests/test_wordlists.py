@@ -53,3 +53,18 @@ def test_a_place_is_never_also_an_organisation():
     places = {fold(r["fr"]) for r in read_table("places")}
     organisations = {fold(r["fr"]) for r in read_table("organisations")}
     assert not places & organisations
+
+
+def test_a_company_is_never_a_given_name_a_place_or_an_organisation():
+    companies = {fold(r["name"]) for r in read_table("companies")}
+    assert not companies & {fold(w) for w in words("first_names")}
+    assert not companies & {fold(r["fr"]) for r in read_table("places")}
+    assert not companies & {fold(r["fr"]) for r in read_table("organisations")}
+
+
+def test_place_and_event_words_are_never_organisation_words():
+    org = words("org_words", kind="head") | words("org_words", kind="suffix")
+    for kind in ("place-head", "place-suffix", "misc-head", "misc-suffix", "direction"):
+        assert not words("name_words", kind=kind) & org, kind
+    assert not words("name_words", kind="place-head") & words("name_words", kind="misc-head")
+    assert not words("name_words", kind="place-suffix") & words("name_words", kind="misc-suffix")

@@ -17,7 +17,7 @@ from termkit.extract.group import nested_frequency
 from termkit.extract.model import TERM, Candidate, Context, Variant
 from termkit.extract.options import ExtractOptions
 from termkit.extract.spans import INSTITUTIONS
-from termkit.extract.types import refine_type
+from termkit.extract.types import is_direction_fragment, name_type_of_term, person_surnames, refine_type
 from termkit.textnorm import fold
 
 
@@ -56,6 +56,10 @@ def score_candidates(roots: dict[int, list[Group]], texts: dict, containers: lis
                 candidates.append(cand)
     for key, cand in by_root.items():
         cand.inside = [by_root[o].canonical for o in outer_of.get(key, []) if o in by_root]
+    retyped = person_surnames({c.canonical: c.type for c in by_root.values()})
+    for cand in by_root.values():
+        if cand.canonical in retyped:
+            cand.type = retyped[cand.canonical]  # "Obama" after "Barack Obama": the person's surname
     add_corpus_ranks(candidates, corpus)
     return candidates
 
@@ -95,10 +99,12 @@ def candidate(members, texts, nested, corpus: Corpus, general, opts) -> Candidat
     kinds = {o.kind for o in occs}
     if "name" in kinds and not _written_as_name(occs, canonical, general):
         kinds.discard("name")  # "Prévenir" opening a sentence, "stockage": common words NER took for names
+    if is_direction_fragment(canonical, {texts[(o.doc, o.sent)] for o in occs}):
+        return None  # "l'Est et l'Ouest": a cardinal point alone after an article is no name
     if "name" in kinds:
         ctype = refine_type(canonical, root_forms, Counter(o.ner for o in occs if o.ner))
     else:
-        ctype = TERM
+        ctype = name_type_of_term(canonical)
     group_of_form: dict[str, Group] = {}
     for g in members:
         for o in g.occs:

@@ -32,19 +32,24 @@ def kept_by_default(candidates: Sequence[Candidate], threshold: float,
                     container_threshold: float | None = None) -> list[Candidate]:
     """The default selection: probable enough, and not a fragment of another kept candidate
     (every occurrence inside it: "Nations" in "Nations unies", "Abraham" in "accords d'Abraham").
-    A probable candidate whose every occurrence sits inside a name stands for that name, which
+    A probable candidate whose every occurrence sits inside a name (written as one) stands for that name, which
     is kept in its place, whole: "Assemblée générale des Nations" -> "Assemblée générale des
     Nations unies" (the longest such name)."""
     by_form = {c.canonical: c for c in candidates}
     probable = {c.canonical: c for c in candidates if (c.probability or 0.0) >= threshold}
     for c in list(probable.values()):
-        names = [by_form[o] for o in c.inside if o in by_form and by_form[o].type != TERM]
+        names = [by_form[o] for o in c.inside if o in by_form and _written_as_name(by_form[o])]
         if names:
             whole = max(names, key=lambda n: (len(n.canonical.split()), n.probability or 0.0))
             probable.setdefault(whole.canonical, whole)
     strong = probable if container_threshold is None else {
         k: c for k, c in probable.items() if (c.probability or 0.0) >= container_threshold}
     return [c for c in probable.values() if not any(outer in strong for outer in c.inside)]
+
+
+def _written_as_name(cand: Candidate) -> bool:
+    """Whether the candidate was written as a name (the NER tagger's), not only typed as one."""
+    return bool(cand.features.get("written_as_name", cand.type != TERM))
 
 
 def ranker_model(spec, profile: str = "news"):
