@@ -85,3 +85,11 @@ def test_direction_fragments():
     assert not is_direction_fragment("Ouest", ["Il vit dans l'Ouest Canadien."])
     assert not is_direction_fragment("Nord-Est", ["le Nord-Est"])
     assert not is_direction_fragment("Ouest", ["Ouest-France titre sur la crise."])
+
+
+def test_a_name_capitalised_on_its_first_word_only_is_kept_whole_on_a_real_parse(parser):
+    # French writes an institution's name with one capital: "Nations unies" (NER tags "Nations" alone)
+    types = _types(parser, "Le texte invoque la charte des Nations unies. Le Kazakhstan a prêté 2 milliards "
+                           "de dollars.")
+    assert "Nations unies" in types and types.get("Nations", "TERM") == "TERM", types
+    assert types.get("Kazakhstan") == "LOC"  # a place is not extended over what follows it

@@ -303,6 +303,10 @@ def _whole_names(spans: list[Span], words: list[Word]) -> list[Span]:
             if j < n and words[j].text.lower() in ORIENTATION and not _cap(words[j]) and words[j].upos == "ADJ":
                 j += 1
                 continue
+            if (j == i + 1 and j < n and words[j].upos == "ADJ" and not _cap(words[j])
+                    and _common_head(words[i]) and _cap(words[i]) and s.ner != "PER"):
+                j += 1  # French capitalises a name's first word only: "Nations unies", "Banque mondiale"
+                continue
             if j < n and _cap(words[j]) and words[j].upos == "X":
                 j += 1  # "Foreign Corrupt" + "Practices Act": the tagger calls foreign words X
                 continue
