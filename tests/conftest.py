@@ -64,13 +64,38 @@ OMEGAT_JAR = Path("/usr/share/omegat/OmegaT.jar")
 
 
 def termkit(*args, input: str | None = None, cwd: Path | None = None, env: dict | None = None):
-    """Run the real ``termkit`` CLI in a subprocess; returns the CompletedProcess (text)."""
+    """Run the ``termkit`` CLI in this process as ``python -m termkit`` would (through
+    :func:`termkit.cli.main`: ``--debug`` anywhere, one-line errors, exit codes 2/3/130), with
+    click's CliRunner streams, stdin from ``input``, ``env`` over os.environ (a None value unsets)
+    and ``cwd`` (default: the repository) as the working folder; returns a CompletedProcess (text,
+    stdout and stderr apart). Tests whose point is a separate process use subprocess themselves."""
+    import signal
     import subprocess
     import sys
 
-    full_env = {**os.environ, **(env or {})}
-    return subprocess.run([sys.executable, "-m", "termkit", *map(str, args)], capture_output=True, text=True,
-                          input=input, cwd=cwd or ROOT, env=full_env)
+    from click.testing import CliRunner
+
+    from termkit.cli import main
+
+    argv = [str(a) for a in args]
+    sigterm = signal.getsignal(signal.SIGTERM)  # main() installs its own SIGTERM handler
+    before = os.getcwd()
+    os.chdir(cwd or ROOT)  # not contextlib.chdir: Python 3.10 is supported
+    try:
+        with CliRunner().isolation(input=input, env=env) as (out, err, _):
+            try:
+                main(argv)
+                code = 0
+            except SystemExit as exc:
+                code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+            finally:
+                for stream in (sys.stdout, sys.stderr):
+                    if not stream.closed:
+                        stream.flush()
+    finally:
+        os.chdir(before)
+        signal.signal(signal.SIGTERM, sigterm)
+    return subprocess.CompletedProcess(["termkit", *argv], code, out.getvalue().decode(), err.getvalue().decode())
 
 
 def omegat_jar() -> Path:

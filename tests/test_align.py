@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
-from conftest import SEEDS, SHARED, WMT_REF, WMT_SRC
+from conftest import SEEDS, SHARED, WMT_REF, WMT_SRC, termkit
 from lxml import etree
 
 from termkit.align import AlignOptions, align, align_texts, split_sentences
@@ -88,19 +86,19 @@ def test_added_sentence_gives_a_0_1_link():
 
 
 def test_cli_align_formats(tmp_path):
-    base = [sys.executable, "-m", "termkit", "align", str(C5_FR), str(C5_EN)]
-    proc = subprocess.run(base + ["--format", "json"], capture_output=True, text=True)
+    base = ["align", C5_FR, C5_EN]
+    proc = termkit(*base, "--format", "json")
     assert proc.returncode == 0, proc.stderr
     data = json.loads(proc.stdout)
     assert data["links"] and {"fr", "en", "cost", "fr_text", "en_text"} <= set(data["links"][0])
-    tsv = subprocess.run(base, capture_output=True, text=True).stdout.splitlines()
+    tsv = termkit(*base).stdout.splitlines()
     assert tsv[0] == "fr_ids\ten_ids\tcost\tfr\ten" and tsv[1].startswith("1\t1\t")
     out = tmp_path / "c5.tmx"
-    assert subprocess.run(base + ["--format", "tmx", "-o", str(out)]).returncode == 0
+    assert termkit(*base, "--format", "tmx", "-o", out).returncode == 0
     dtd = etree.DTD(str(SHARED / "schemas" / "tmx" / "tmx14.dtd"))
     tree = etree.parse(str(out), etree.XMLParser(load_dtd=False, no_network=True, resolve_entities=False))
     assert dtd.validate(tree), dtd.error_log.filter_from_errors()
     assert tree.getroot().find("header").get("srclang") == "fr"
     assert len(tree.getroot().findall("body/tu")) >= 38
-    proc = subprocess.run([sys.executable, "-m", "termkit", "align", str(WMT_SRC), str(WMT_REF)], capture_output=True, text=True)
+    proc = termkit("align", WMT_SRC, WMT_REF)
     assert proc.returncode == 2 and "holds 88 documents" in proc.stderr and len(proc.stderr.splitlines()) == 1

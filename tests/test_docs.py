@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import importlib.util
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -23,10 +21,8 @@ def make_docs():
     return module
 
 
-def test_generated_figures_match_bench_results():
-    proc = subprocess.run([sys.executable, "bench/make_docs.py", "--check"], cwd=ROOT, capture_output=True,
-                          text=True, check=False)
-    assert proc.returncode == 0, proc.stderr
+def test_generated_figures_match_bench_results(make_docs, capsys):
+    assert make_docs.main(["--check"]) == 0, capsys.readouterr().err
 
 
 def test_readme_is_at_most_300_lines():

@@ -93,7 +93,7 @@ def test_fifos_are_refused_not_waited_on(tmp_path, seed, argv):
         os.mkfifo(f"{fifo}{ext}")
     args = [a.format(fifo=fifo, tmp=tmp_path, seed=seed) for a in argv]
     proc = subprocess.run([sys.executable, "-m", "termkit", *args], capture_output=True, text=True, timeout=60,
-                          cwd=tmp_path)  # a subprocess: the old code hung here
+                          cwd=tmp_path)  # a subprocess: the old code hung here (in-process it would hang the suite)
     assert proc.returncode == 2, proc.stderr
     assert "FIFO" in proc.stderr and "Traceback" not in proc.stderr
 
@@ -102,7 +102,7 @@ def test_fifos_are_refused_not_waited_on(tmp_path, seed, argv):
 def test_a_symlink_to_dev_zero_is_refused(tmp_path, name):
     (tmp_path / name).symlink_to("/dev/zero")
     proc = subprocess.run([sys.executable, "-m", "termkit", "import", str(tmp_path / name), "-o", str(tmp_path / "x.tsv")],
-                          capture_output=True, text=True, timeout=60)  # a subprocess: the old code read on forever
+                          capture_output=True, text=True, timeout=60)  # a subprocess: the old code read on forever (in-process: the suite)
     assert proc.returncode == 2 and "character device" in proc.stderr
     assert not (tmp_path / "x.tsv").exists()
 
@@ -391,6 +391,7 @@ def test_an_interrupted_run_does_not_say_done():
 
 
 def test_leftovers_of_a_killed_write_are_cleaned_at_the_next(tmp_path, seed):
+    # a subprocess: the point is the pid of a writer process that is dead
     dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
     stale = seed.parent / f".{seed.name}.{dead.stdout.strip()}.abc123.tmp"
     stale.write_text("half")
@@ -496,6 +497,7 @@ def test_two_tabs_and_the_cli_editing_at_once_lose_nothing(tmp_path):
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
+    # subprocesses: the review server and the CLI writers are separate processes sharing the file lock
     proc = subprocess.Popen([sys.executable, "-m", "termkit", "review", str(path), "--port", str(port), "--no-browser"],
                             stderr=subprocess.PIPE, text=True)
     url = f"http://127.0.0.1:{port}"

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import pytest
-from conftest import ROOT, SEEDS, WMT_SRC
+from conftest import ROOT, SEEDS, WMT_SRC, termkit
 
 from termkit.extract import ExtractOptions, extract_terms
 from termkit.extract.acronyms import initials_match, is_acronym_token, letters_match
@@ -242,17 +240,15 @@ def test_options_top_min_freq_and_kinds(seed_docs):
 
 def test_cli_extract_tsv_and_json(models, tmp_path, parse_cache):
     seeds = sorted(str(p) for p in SEEDS.glob("*.fr.txt"))
-    base = [sys.executable, "-m", "termkit", "extract", *seeds, "--models", str(models),
-            "--cache-dir", str(parse_cache)]
+    base = ["extract", *seeds, "--models", models, "--cache-dir", parse_cache]
     out = tmp_path / "c.tsv"
-    proc = subprocess.run(base + ["--top", "30", "--profile", "specialised", "-o", str(out)], capture_output=True,
-                          text=True)
+    proc = termkit(*base, "--top", "30", "--profile", "specialised", "-o", out)
     assert proc.returncode == 0, proc.stderr
     header, *rows = out.read_text(encoding="utf-8").splitlines()
     assert header.split("\t")[:5] == ["canonical", "lemma", "type", "probability", "variants"]
     assert len(rows) == 30 and all(len(r.split("\t")) == len(header.split("\t")) for r in rows)
     assert any(r.startswith("Kirghizstan\t") and "Kirghizistan (1, graphical)" in r for r in rows)
-    proc = subprocess.run(base + ["--format", "json", "--min-freq", "4"], capture_output=True, text=True, cwd=ROOT)
+    proc = termkit(*base, "--format", "json", "--min-freq", "4", cwd=ROOT)
     data = json.loads(proc.stdout)
     assert data["candidates"] and all(c["frequency"] >= 4 for c in data["candidates"])
     assert {"canonical", "lemma", "type", "variants", "frequency", "score", "doc_frequency", "contexts"} <= set(

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SEEDS
+from conftest import ROOT, SEEDS, termkit
 
 from termkit.align.words import tokenize
 from termkit.errors import InputError
@@ -356,10 +354,10 @@ def test_cli_glossary_build_merges_and_keeps_edits(models, tmp_path, parse_cache
     out = tmp_path / "g.fr-en.tsv"
     fr = sorted(str(p) for p in SEEDS.glob("*.fr.txt"))
     en = sorted(str(p) for p in SEEDS.glob("*.en.txt"))
-    cmd = [sys.executable, "-m", "termkit", "glossary", "build", "--fr", *fr, "--en", *en, "-o", str(out),
+    cmd = ["glossary", "build", "--fr", *fr, "--en", *en, "-o", str(out),
            "--top", "60", "--models", str(Path(models).resolve()), "--cache-dir", str(parse_cache), "--json"]
     # run in an empty project: the repository's own glossaries/ would hold these concepts already
-    proc = subprocess.run(cmd, capture_output=True, text=True, cwd=tmp_path)
+    proc = termkit(*cmd, cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["added"] >= 40
     g = read_tsv(out)
@@ -370,7 +368,7 @@ def test_cli_glossary_build_merges_and_keeps_edits(models, tmp_path, parse_cache
     kg.en, kg.status, kg.note = "Kyrgyz Republic", "approved", "reviewed"
     write_tsv(g, out)
     cmd[cmd.index("--top") + 1] = "120"
-    proc = subprocess.run(cmd, capture_output=True, text=True, cwd=tmp_path)
+    proc = termkit(*cmd, cwd=tmp_path)
     report = json.loads(proc.stdout)
     assert report["kept"] == len(g) and report["added"] > 0
     again = next(c for c in read_tsv(out) if c.id == kg.id)
@@ -379,16 +377,16 @@ def test_cli_glossary_build_merges_and_keeps_edits(models, tmp_path, parse_cache
 
 def test_cli_glossary_build_mismatched_inputs(models, tmp_path):
     fr = sorted(str(p) for p in SEEDS.glob("*.fr.txt"))
-    cmd = [sys.executable, "-m", "termkit", "glossary", "build", "--fr", *fr, "--en", fr[0].replace(".fr.", ".en.x."),
+    cmd = ["glossary", "build", "--fr", *fr, "--en", fr[0].replace(".fr.", ".en.x."),
            "-o", str(tmp_path / "g.tsv"), "--models", str(models)]
-    proc = subprocess.run(cmd, capture_output=True, text=True)
+    proc = termkit(*cmd)
     assert proc.returncode == 2 and "no such file" in proc.stderr and not (tmp_path / "g.tsv").exists()
 
 
 def _build(models, cache, tmp_path, fr, en, out, *extra, cwd=None):
-    cmd = [sys.executable, "-m", "termkit", "glossary", "build", "--fr", *map(str, fr), "--en", *map(str, en),
+    cmd = ["glossary", "build", "--fr", *map(str, fr), "--en", *map(str, en),
            "-o", str(out), "--models", str(Path(models).resolve()), "--cache-dir", str(cache), "--top", "150", *extra]
-    return subprocess.run(cmd, capture_output=True, text=True, cwd=cwd or tmp_path)
+    return termkit(*cmd, cwd=cwd or tmp_path)
 
 
 def test_cli_glossary_build_refuses_swapped_languages(models, tmp_path, parse_cache):

@@ -110,9 +110,12 @@ def test_malformed_inputs_one_line_exit_2(tmp_path, name):
 
 
 def test_directory_and_debug_traceback(tmp_path):
-    proc = termkit("lookup", "x", "--glossary", tmp_path)
+    # subprocesses: a smoke test of the real `python -m termkit`, whose --debug traceback is the interpreter's
+    proc = subprocess.run([sys.executable, "-m", "termkit", "lookup", "x", "--glossary", str(tmp_path)],
+                          capture_output=True, text=True, cwd=ROOT)
     assert proc.returncode == 2 and "is a directory" in proc.stderr
-    debug = termkit("--debug", "import", tmp_path / "nope.tbx", "-o", tmp_path / "o.tsv")
+    debug = subprocess.run([sys.executable, "-m", "termkit", "--debug", "import", str(tmp_path / "nope.tbx"), "-o",
+                            str(tmp_path / "o.tsv")], capture_output=True, text=True, cwd=ROOT)
     assert "Traceback" in debug.stderr
 
 
@@ -130,6 +133,7 @@ def test_interrupted_write_leaves_previous_glossary_intact(tmp_path):
             "def slow():\n    for i, c in enumerate(g.concepts * 2000):\n"
             "        if i == 5000: os.kill(os.getpid(), signal.SIGINT)\n        yield c\n"
             "write_tsv(slow(), sys.argv[2])\n")
+    # a subprocess: the point is a process interrupted by a signal in the middle of a write
     proc = subprocess.run([sys.executable, "-c", code, str(SEED_GLOSSARY), str(target)], cwd=ROOT,
                           capture_output=True, text=True)
     assert proc.returncode != 0 and "KeyboardInterrupt" in proc.stderr
@@ -199,17 +203,20 @@ def test_concurrent_glossary_builds_lose_no_rows(tmp_path, parser):
 
     seeds = sorted((ROOT / "seeds").glob("*.fr.txt"))
     cache = str(parser.cache.root)  # the session cache: the seeds are parsed already
-    cmd = [sys.executable, "-m", "termkit", "glossary", "build", "--top", "40", "-q", "--cache-dir", cache]
+    cmd = ["glossary", "build", "--top", "40", "-q", "--cache-dir", cache]
     alone = []
     for k, seed in enumerate(seeds):
         # each glossary in a folder of its own: a build never re-proposes what the glossaries beside it hold
         (tmp_path / f"alone{k}").mkdir()
         out = tmp_path / f"alone{k}" / "g.tsv"
-        subprocess.run(cmd + ["--fr", str(seed), "-o", str(out)], check=True, cwd=ROOT, capture_output=True)
+        proc = termkit(*cmd, "--fr", seed, "-o", out, cwd=ROOT)
+        assert proc.returncode == 0, proc.stderr
         alone.append(read_tsv(out))
     (tmp_path / "shared").mkdir()
     shared = tmp_path / "shared" / "shared.fr-en.tsv"
-    procs = [subprocess.Popen(cmd + ["--fr", str(seed), "-o", str(shared)], cwd=ROOT, stderr=subprocess.PIPE)
+    # subprocesses: the point is two processes building at once, serialised by the file lock
+    procs = [subprocess.Popen([sys.executable, "-m", "termkit", *cmd, "--fr", str(seed), "-o", str(shared)], cwd=ROOT,
+                              stderr=subprocess.PIPE)
              for seed in seeds]
     assert all(p.wait(timeout=300) == 0 for p in procs)
     have = {fold(f) for c in read_tsv(shared) for f in c.fr_forms()}

@@ -107,6 +107,7 @@ def test_cli_text_json_exit_codes_and_repl(tmp_path):
 def test_lookup_path_never_imports_the_nlp_stack(tmp_path):
     import subprocess
 
+    # a subprocess: the point is what a fresh interpreter imports (-X importtime)
     proc = subprocess.run([sys.executable, "-X", "importtime", "-m", "termkit", "lookup", "Pékin"],
                           capture_output=True, text=True, cwd=ROOT, env={"TERMKIT_CACHE_DIR": str(tmp_path),
                                                                           "PATH": "/usr/bin:/bin"})

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-
 import pytest
+from conftest import termkit
 
 from termkit.errors import ModelsNotFoundError
 from termkit.nlp.models import fingerprint, locate_models, resolve_models
@@ -36,11 +33,10 @@ def test_missing_directory_and_incomplete_models(tmp_path, models):
 
 
 def test_cli_without_models_exits_2_with_one_line(tmp_path):
-    env = {k: v for k, v in os.environ.items() if k not in ("TERMKIT_STANZA_DIR", "STANZA_RESOURCES_DIR")}
-    env["HOME"] = str(tmp_path)
+    env = {"TERMKIT_STANZA_DIR": None, "STANZA_RESOURCES_DIR": None, "HOME": str(tmp_path)}  # None: unset
     f = tmp_path / "a.txt"
     f.write_text("Bonjour.", encoding="utf-8")
-    proc = subprocess.run([sys.executable, "-m", "termkit", "parse", str(f)], env=env, capture_output=True, text=True)
+    proc = termkit("parse", f, env=env)
     assert proc.returncode == 2
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 1, proc.stderr

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from conftest import SEED_GLOSSARY, SEEDS, WMT_SRC, termkit
+from conftest import ROOT, SEED_GLOSSARY, SEEDS, WMT_SRC, termkit
 
 from termkit.align import align_texts, aligner
 from termkit.glossary import read_tsv
@@ -179,7 +181,9 @@ def test_cli_is_consistent(project):
     assert info.returncode == 0 and "entries" in json.loads(info.stdout)
     assert json.loads(termkit("cache", "info", "--json", "--cache-dir", project / "c").stdout)["entries"] == 0
     # --debug after the subcommand too
-    proc = termkit("align", project / "missing.fr.txt", project / "missing.en.txt", "--debug")
+    # a subprocess: with --debug the error leaves the process, and the traceback is the interpreter's
+    proc = subprocess.run([sys.executable, "-m", "termkit", "align", str(project / "missing.fr.txt"),
+                           str(project / "missing.en.txt"), "--debug"], capture_output=True, text=True, cwd=ROOT)
     assert proc.returncode != 0 and "no such option" not in proc.stderr and "Traceback" in proc.stderr
     # help texts: the printf example prints \n, summaries are whole, the import examples exist
     assert "printf 'Tokaïev\\nterres rares\\n'" in termkit("lookup", "--help").stdout

@@ -32,6 +32,7 @@ PROJECT = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 
 def omegat_glossary(tbx: Path, src: str, tgt: str) -> set[tuple[str, str]]:
     jar = omegat_jar()
+    # a subprocess: OmegaT is an external (Java) program
     proc = subprocess.run(["java", "-Djava.awt.headless=true", "-cp", str(jar), str(READER), str(tbx), src, tgt],
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
@@ -58,6 +59,7 @@ def test_omegat_does_not_offer_forbidden_forms_as_translations(tmp_path):
     proc = termkit("export", SEED_GLOSSARY, "--format", "tbx2", "-o", tbx)  # --cat-tool omegat is the default
     assert proc.returncode == 0, proc.stderr
     jar = omegat_jar()
+    # a subprocess: OmegaT is an external (Java) program
     out = subprocess.run(["java", "-Djava.awt.headless=true", "-cp", str(jar), str(READER), str(tbx), "fr", "en"],
                          capture_output=True, text=True, timeout=120).stdout
     rows = [line.split("\t") for line in out.splitlines()]
@@ -80,6 +82,7 @@ def test_omegat_console_pretranslates_every_sentence_from_termkit_tmx(tmp_path, 
     (project / "omegat.project").write_text(PROJECT, encoding="utf-8")
     shutil.copy(SEEDS / f"{seed}.fr.txt", project / "source")
     shutil.copy(ROOT / "tmx" / f"{seed}.tmx", project / "tm" / "auto")
+    # a subprocess: OmegaT is an external (Java) program
     proc = subprocess.run(["java", "-Djava.awt.headless=true", "-jar", str(jar), str(project),
                            "--mode=console-translate", f"--config-dir={tmp_path / 'config'}"],
                           capture_output=True, text=True, timeout=300)

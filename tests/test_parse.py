@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 
-from conftest import ROOT, SEEDS
+from conftest import ROOT, SEEDS, termkit
 
 from termkit.nlp import Parser, resolve_models
 from termkit.sources import SourceDocument, parse_sgml
@@ -87,9 +86,8 @@ def test_no_cache_dir_means_no_cache(models):
 
 
 def _run(args, **kw):
-    env = dict(os.environ, TERMKIT_STANZA_DIR=str(ROOT.parent / "shared" / "models" / "stanza_resources"))
-    env.update(kw.pop("env", {}))
-    return subprocess.run([sys.executable, "-m", "termkit", *args], env=env, capture_output=True, text=True, **kw)
+    env = {"TERMKIT_STANZA_DIR": str(ROOT.parent / "shared" / "models" / "stanza_resources"), **kw.pop("env", {})}
+    return termkit(*args, env=env, **kw)
 
 
 def test_cli_parse_conllu_json_and_stdin(models, tmp_path, parse_cache):
@@ -123,6 +121,7 @@ def test_cli_warm_cache_never_imports_stanza(models, tmp_path, parse_cache):
         f"import sys\nfrom termkit.cli import main\ntry:\n    main({args!r})\nexcept SystemExit as e:\n"
         "    print(e.code, 'stanza' in sys.modules, 'torch' in sys.modules)"
     )
+    # a subprocess: the point is what a fresh interpreter imports (this one has Stanza loaded already)
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert proc.stdout.split() == ["0", "False", "False"], proc.stderr
 

@@ -44,6 +44,7 @@ def server(tmp_path):
     path = tmp_path / "g.fr-en.tsv"
     write_tsv([Concept(**c.__dict__) for c in CONCEPTS], path)
     port = free_port()
+    # a subprocess: the review server must serve in another process while the test (and a browser) use it
     proc = subprocess.Popen([sys.executable, "-m", "termkit", "review", str(path), "--port", str(port),
                              "--no-browser"], stderr=subprocess.PIPE, text=True)
     url = f"http://127.0.0.1:{port}/"
@@ -167,6 +168,7 @@ def test_csrf_and_host_are_checked(server):
 def test_non_loopback_host_warns_that_there_is_no_authentication(tmp_path):
     path = tmp_path / "g.tsv"
     shutil.copy(Path(__file__).parent.parent / "glossaries" / "c5-critical-minerals.fr-en.tsv", path)
+    # a subprocess: `termkit review` serves until killed, and the warning is read from its stderr pipe
     proc = subprocess.Popen([sys.executable, "-m", "termkit", "review", str(path), "--host", "0.0.0.0",
                              "--port", str(free_port()), "--no-browser"], stderr=subprocess.PIPE, text=True)
     try:
@@ -223,6 +225,7 @@ def test_saving_from_the_page_keeps_a_note_with_line_breaks(tmp_path, browser):
     path = tmp_path / "n.fr-en.tsv"
     write_tsv([Concept("plaque", "plaque", "plate", note="line one\nline two", type="TERM", evidence="x")], path)
     port = free_port()
+    # a subprocess: the review server must serve in another process while a browser uses it
     proc = subprocess.Popen([sys.executable, "-m", "termkit", "review", str(path), "--port", str(port), "--no-browser"],
                             stderr=subprocess.PIPE, text=True)
     try:

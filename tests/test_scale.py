@@ -50,6 +50,7 @@ def test_tm_build_is_the_same_with_any_number_of_workers(tmp_path):
 
 def test_a_worker_killed_mid_run_fails_the_run_with_one_line_and_no_output(models, tmp_path):
     out = tmp_path / "out.conllu"
+    # a subprocess: the point is a worker process killed mid-run, found among the run's own children
     proc = subprocess.Popen([sys.executable, "-m", "termkit", "parse", str(WMT_SRC), "--models", str(models),
                              "--no-cache", "--workers", "2", "-q", "-o", str(out)], stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 60
