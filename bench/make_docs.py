@@ -234,10 +234,13 @@ def french_only() -> str:
         n, t = h["name"], h["term"]
         rows.append([half + (" (held out)" if half == "report" else " (developed on)"), h["documents"],
                      n["gold"], n.get("proposed", 0), n.get("right", 0), f"**{pct(h['names_precision'])}**",
-                     f"**{pct(h['names_right_of_gold'])}**", f"{t.get('top_suggestion_right', 0)}/{t['gold']}",
+                     f"**{pct(h['names_right_of_gold'])}**", t["gold"], t.get("suggested", 0),
+                     f"{t.get('top_suggestion_right', 0)} ({pct(t.get('top_suggestion_right', 0) / t['gold'])})",
+                     f"{t.get('top3_suggestion_right', 0)} ({pct(t.get('top3_suggestion_right', 0) / t['gold'])})",
                      h.get("build_s", "–")])
     return table(["half", "documents", "gold names", "names proposed", "right", "precision",
-                  "right, of all gold names", "terms: top suggestion right", "build s (parse excluded)"], rows)
+                  "right, of all gold names", "gold terms", "terms with a suggestion", "top suggestion right",
+                  "any of 3 right", "build s (parse excluded)"], rows)
 
 
 def reference() -> str:

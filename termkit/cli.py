@@ -667,6 +667,40 @@ def glossary_merge(first: str, second: str, output: str, fmt: str) -> None:
         _echo_merge_details(report)
 
 
+@cli.group(short_help="The offline FR->EN word lexicon behind French-only term suggestions.")
+def lexicon() -> None:
+    """The offline FR->EN word lexicon (termkit/data/lexicon.fr-en.tsv) from which French-only
+    glossary builds suggest English for terms."""
+
+
+@lexicon.command("build", short_help="Build the FR->EN word lexicon from FreeDict, USE neighbours and cognates.")
+@click.option("-o", "--output", default="termkit/data/lexicon.fr-en.tsv", show_default=True, metavar="TSV",
+              help="The lexicon file to write (atomically).")
+@click.option("--fr-words", type=click.IntRange(min=100), default=50_000, show_default=True,
+              help="wordfreq's most frequent French words to find English neighbours for.")
+@click.option("--en-words", type=click.IntRange(min=100), default=40_000, show_default=True,
+              help="wordfreq's most frequent English words to search.")
+@click.option("--source", "sources", multiple=True, type=click.Choice(["freedict", "use", "cognate"]),
+              help="Use only these sources (default: all three).")
+@click.option("--freedict", default="/usr/share/dictd/freedict-fra-eng", show_default=True, metavar="BASE",
+              help="FreeDict fra-eng dictionary: BASE.index and BASE.dict.dz (Debian dict-freedict-fra-eng).")
+def lexicon_build(output: str, fr_words: int, en_words: int, sources: tuple[str, ...], freedict: str) -> None:
+    """Build the FR->EN word lexicon: FreeDict fra-eng (GPL), multilingual USE nearest neighbours
+    between wordfreq's French and English vocabularies, and cognates. A few minutes on 2 cores.
+
+    \b
+    Example:
+      apt-get install dict-freedict-fra-eng
+      termkit lexicon build -o termkit/data/lexicon.fr-en.tsv
+    """
+    from termkit.glossary.lexicon import SOURCES, build_lexicon
+
+    report = build_lexicon(output, fr_words, en_words, sources or SOURCES, Path(freedict))
+    found = ", ".join(f"{name} {n}" for name, n in report.by_source.items())
+    click.echo(f"{output}: {report.rows} rows for {report.french_words} French words ({found} pairs), "
+               f"{report.seconds:.0f} s", err=True)
+
+
 @cli.command(short_help="Review a glossary in a local web page.")
 @click.argument("glossary_path", metavar="GLOSSARY.tsv")
 @click.option("--host", default="127.0.0.1", show_default=True,
