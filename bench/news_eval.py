@@ -12,7 +12,9 @@ Each document is extracted on its own, as a translator would (one article). Scor
 unique lower-cased written forms, pooled over documents as (document, form) pairs. Also given:
 the half extracted as one corpus (the unit of the earlier "unseen news" figure), the
 French-origin documents alone, `glossary build`'s selection (the model's review threshold) and
-the type accuracy of the gold names the extractor finds (its type against the gold's).
+the type accuracy of the gold names the extractor finds (its type against the gold's), and the
+share of the gold that `glossary build` (defaults, one article and its English at a time) gives
+with the right English.
 """
 
 from __future__ import annotations
@@ -30,11 +32,14 @@ sys.path.insert(0, str(ROOT))
 from termkit.extract import ExtractOptions, extract_terms  # noqa: E402
 from termkit.extract.ranker import PROFILES, load_model, shipped_model_path  # noqa: E402
 from termkit.extract.training import flat_scores  # noqa: E402
+from termkit.glossary.build import BuildOptions, build_glossary  # noqa: E402
+from termkit.glossary.equivalents.training import is_right  # noqa: E402
 from termkit.nlp import Parser, default_cache_dir  # noqa: E402
 from termkit.sources import read_documents  # noqa: E402
 from termkit.textnorm import fold  # noqa: E402
 
 SRC = SHARED / "data" / "wmt14-fr-en" / "newstest2014-dev-fren-src.fr.sgm"
+REF = SHARED / "data" / "wmt14-fr-en" / "newstest2014-dev-fren-ref.en.sgm"
 GOLD = ROOT / "bench" / "data" / "news_gold.tsv"
 
 
@@ -75,6 +80,33 @@ def types(per_doc_all: dict[str, list], rows: list[dict]) -> dict:
             "confusions": dict(confusions.most_common(8))}
 
 
+def english_share(parsed: list, en_of: dict[str, str], rows: list[dict]) -> dict:
+    """`glossary build` with its defaults on each document and its English, one article at a time
+    (as a terminologist would): for each gold row (document, French form), whether the built
+    glossary holds the concept (the form among its French forms) and its English is right (one of
+    the gold's forms, case, accents and plural ignored), names and terms apart, raw counts."""
+    out: dict[str, Counter] = {"name": Counter(), "term": Counter()}
+    for doc in parsed:
+        glossary, _ = build_glossary([doc], [en_of[doc.id]], options=BuildOptions())
+        by_form = {fold(f): c for c in glossary.concepts for f in c.fr_forms()}
+        for r in (r for r in rows if r["doc"] == doc.id):
+            s = out[r["kind"]]
+            s["gold"] += 1
+            c = by_form.get(fold(r["fr"]))
+            if c is None:
+                continue
+            s["in_glossary"] += 1
+            if c.en:
+                s["with_english"] += 1
+                s["right"] += is_right(c.en, [a.strip() for a in r["en"].split("|")])
+    res = {k: dict(v) | {"right_share": round(100 * v["right"] / v["gold"], 1) if v["gold"] else 0.0,
+                         "precision": round(100 * v["right"] / v["with_english"], 1) if v["with_english"] else 0.0}
+           for k, v in out.items()}
+    total = Counter(out["name"]) + Counter(out["term"])
+    res["all"] = dict(total) | {"right_share": round(100 * total["right"] / total["gold"], 1) if total["gold"] else 0.0}
+    return res
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--half", choices=["report", "tune"], default="report")
@@ -110,6 +142,9 @@ def main() -> None:
         results[profile] = out
         print(f"{profile}: extract {out['extract']}, glossary build {out['glossary_build']}", file=sys.stderr)
     results["types"] = types(every, rows)
+    en_of = {d.id: d.text for d in read_documents(str(REF))}
+    results["glossary_build_english"] = english_share(parsed, en_of, rows)
+    print(f"glossary build, right English: {results['glossary_build_english']}", file=sys.stderr)
     print(json.dumps(results, indent=1))
     if args.json:
         Path(args.json).write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")

@@ -11,7 +11,6 @@ import functools
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import IO, Any, cast
 
 import click
 
@@ -105,9 +104,7 @@ def total_chars(docs) -> int:
 def open_output(path: str, binary: bool = False) -> Iterator:
     """stdout for ``-``, else an atomic write (nothing half-written on failure)."""
     if path == "-":
-        # click 8.5 deprecated these getters and serves them from a module __getattr__ typed as returning object
-        stream = cast(Callable[[str], IO[Any]], click.get_binary_stream if binary else click.get_text_stream)
-        yield stream("stdout")
+        yield sys.stdout.buffer if binary else sys.stdout
     else:
         from termkit.fsutil import atomic_write
 
