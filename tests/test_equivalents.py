@@ -54,9 +54,9 @@ def test_a_model_of_other_features_fails_loudly(tmp_path):
 
 
 def test_sources_and_features_are_registered_by_name_once():
-    assert list(SOURCES) == ["alignment", "cooccurrence", "identical", "reference", "transliteration"]
-    with pytest.raises(TermkitError, match="unknown option source lexicon"):
-        EquivalentFinder([], sources=["alignment", "lexicon"])
+    assert list(SOURCES) == ["alignment", "cooccurrence", "identical", "lexicon", "reference", "transliteration"]
+    with pytest.raises(TermkitError, match="unknown option source dictionary"):
+        EquivalentFinder([], sources=["alignment", "dictionary"])
     with pytest.raises(ValueError, match="twice"):
         feature("align", "again")
 
@@ -70,6 +70,17 @@ def test_a_finder_without_the_alignment_source_finds_no_aligned_option():
     assert "rare earths" in full and any("alignment" in m for m in full.values())
     only_cooc = EquivalentFinder(pairs, sources=["cooccurrence"]).options(cand)[0]
     assert only_cooc and all(o.methods == {"cooccurrence"} for o in only_cooc)
+
+
+def test_the_lexicon_source_finds_a_composed_rendering_the_english_writes():
+    pairs = [("Les ventes de voitures ont baissé en mai.", "Car sales fell in May."),
+             ("Les ventes de voitures neuves reculent.", "New car sales are down.")]
+    opts = EquivalentFinder(pairs, sources=["lexicon"]).options(_cand("ventes de voitures"))[0]
+    assert [o.en.lower() for o in opts] == ["car sales"] and opts[0].methods == {"lexicon"}
+    # a name gets nothing from the word lexicon
+    pairs.append(("Renault a vendu des voitures.", "Renault sold cars."))
+    name_opts = EquivalentFinder(pairs, sources=["lexicon"]).options(_cand("Renault", "ORG"))[0]
+    assert not any("lexicon" in o.methods for o in name_opts)
 
 
 def test_one_english_key():

@@ -28,7 +28,7 @@ from termkit.glossary.equivalents.pairs import PairIndex
 from termkit.glossary.translit import transliterate
 from termkit.textnorm import EN_STOP, FR_STOP, fold, is_acronym
 
-FEATURE_VERSION = "1"
+FEATURE_VERSION = "2"  # 2: lexicon
 
 
 @dataclass
@@ -137,6 +137,7 @@ feature("identical", "written as one of the French forms", True, lambda v: float
 feature("identical_term", "a term written as its French form",
         compute=lambda v: float(v.en_fold in v.fr_forms and not v.is_name))
 feature("translit", "given by the transliteration rules", True, lambda v: float("transliteration" in v.opt.methods))
+feature("lexicon", "a rendering composed from the FR->EN word lexicon", True, lambda v: float("lexicon" in v.opt.methods))
 feature("name", "the candidate is a name", compute=lambda v: float(v.is_name))
 feature("part_of_name", "a name's option is a part of the French name (Hawkins for David Hawkins)",
         compute=_part_of_name)

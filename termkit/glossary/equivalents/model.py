@@ -59,7 +59,7 @@ class Option:
     def method(self) -> str:
         """The strongest method that found the option."""
         for m in ("reference", "transliteration", "identical", "alignment", "loose alignment", "widened",
-                  "cooccurrence"):
+                  "lexicon", "cooccurrence"):
             if m in self.methods:
                 return m
         return "cooccurrence"

@@ -135,7 +135,8 @@ class TrainingSet:
         from termkit.extract import ExtractOptions, extract_terms
         from termkit.glossary.build import aligned_pairs
 
-        finder = EquivalentFinder(aligned_pairs(self.parsed, self.en_texts))
+        untrained = ConfidenceModel([], [], 0.0, [], [], feature_version=FEATURE_VERSION)  # features only
+        finder = EquivalentFinder(aligned_pairs(self.parsed, self.en_texts), model=untrained)
         return finder, gold_candidates(self.gold, extract_terms(self.parsed, ExtractOptions()))
 
 
