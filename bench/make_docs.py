@@ -136,6 +136,16 @@ def news() -> str:
     if t:
         out.append(f"Type of the gold names found: {t['type_right']} of {t['names_found']} right "
                    f"({pct100(t['accuracy'])}%).")
+    e = d.get("glossary_build_english")
+    if e:
+        out += ["", "`glossary build` with its defaults, one article and its English at a time: how much of the gold "
+                    "it gives with the right English (raw counts).", ""]
+        out.append(table(["kind", "gold", "in the glossary", "with English", "right", "right, share of the gold",
+                          "precision of the English"],
+                         [[k + "s" if k != "all" else "all", e[k]["gold"], e[k].get("in_glossary", 0),
+                           e[k].get("with_english", 0), e[k].get("right", 0), f"**{pct100(e[k]['right_share'])}**",
+                           pct100(e[k]["precision"]) if "precision" in e[k] else "–"]
+                          for k in ("name", "term", "all")]))
     return "\n".join(out)
 
 

@@ -374,6 +374,8 @@ def equivalents_train(gold_tables, half, glossaries, fr_files, en_files, output,
     from termkit.glossary.equivalents.training import PROJECT_MODEL, train_from_sets, training_sets
     from termkit.sources import read_all
 
+    if half and not gold_tables:
+        raise click.UsageError("--half picks rows of a --gold table: give --gold TSV")
     fr_groups, en_docs = [read_all([f]) for f in fr_files], read_all(list(en_files))
     output = output or PROJECT_MODEL
     with progress_bar(sum(total_chars(g) for g in fr_groups), "Parsing", quiet) as update:
@@ -492,7 +494,7 @@ def glossary_build(fr_files, en_files, output, top, ranker, profile, subject, ot
     fr_docs = read_all(list(fr_files))
     en_docs = read_all(list(en_files)) if en_files else []
     project_equivalents = PROJECT_EQUIVALENTS if Path(PROJECT_EQUIVALENTS).is_file() else None
-    if project_equivalents and en_docs:
+    if project_equivalents:
         click.echo(f"termkit: English confidence from the project model {project_equivalents} "
                    "(termkit equivalents train)", err=True)
     options = BuildOptions(top=top, subject=subject, ranker=choice.model, profile=profile,

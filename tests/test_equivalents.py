@@ -47,6 +47,15 @@ def test_a_model_of_other_features_fails_loudly(tmp_path):
     old.write_text(json.dumps({k: v for k, v in data.items() if k != "feature_version"}), encoding="utf-8")
     with pytest.raises(TermkitError, match="feature version none"):
         read_model(old)
+    short = tmp_path / "short.json"
+    short.write_text(json.dumps({**data, "features": data["features"][:-1], "weights": data["weights"][:-1],
+                                 "means": data["means"][:-1], "scales": data["scales"][:-1]}), encoding="utf-8")
+    with pytest.raises(TermkitError, match="missing"):
+        read_model(short)
+    damaged = tmp_path / "damaged.json"
+    damaged.write_text(json.dumps({**data, "weights": data["weights"][:-1]}), encoding="utf-8")
+    with pytest.raises(TermkitError, match="damaged"):
+        read_model(damaged)
     # a feature missing from an option is an error, never a silent 0
     model = ConfidenceModel(**data)
     with pytest.raises(KeyError):
@@ -95,8 +104,15 @@ def test_a_gold_table_is_read_by_half_and_a_bad_row_is_one_line(tmp_path):
     table.write_text("# guidelines\ndoc\thalf\tfr\ten\tkind\nd1\ttune\tterres rares\trare earths\tterm\n"
                      "d2\treport\tONU\tUN|United Nations\tname\n", encoding="utf-8")
     assert [(g.fr, g.en) for g in read_gold_table(table, "report")] == [("ONU", ["UN", "United Nations"])]
-    table.write_text("doc\tfr\ten\tkind\nd1\tterres rares\trare earths\tthing\n", encoding="utf-8")
-    with pytest.raises(TermkitError, match="row 2"):
+    with pytest.raises(TermkitError, match="no row of half 'dev'") as exc:
+        read_gold_table(table, "dev")
+    assert "report, tune" in exc.value.fix
+    table.write_text("# a comment\ndoc\tfr\ten\tkind\nd1\tterres rares\trare earths\tthing\n", encoding="utf-8")
+    with pytest.raises(TermkitError, match="malformed") as exc:
+        read_gold_table(table)
+    assert f"{table}:3" in str(exc.value)  # the file's own line number
+    table.write_bytes(b"doc\tfr\ten\tkind\n\xff\xfe\n")
+    with pytest.raises(TermkitError, match="UTF-8"):
         read_gold_table(table)
 
 
@@ -124,6 +140,23 @@ def test_equivalents_train_from_a_reviewed_glossary_makes_the_project_model(tmp_
                                      "--cache-dir", str(parse_cache), "--progress", "none"])
     assert built.exit_code == 0, built.output
     assert "project model .termkit/equivalents.json" in built.stderr
+
+
+def test_equivalents_train_refuses_bad_input_before_the_parse(tmp_path):
+    # each case fails in a second: nothing is parsed, nothing written
+    empty = tmp_path / "empty.tsv"
+    empty.write_text(SEED_GLOSSARY.read_text(encoding="utf-8").replace("\tapproved\t", "\tcandidate\t"),
+                     encoding="utf-8")
+    runs = {
+        "no approved": ["--glossary", str(empty), "--fr", *SEEDS, "--en", *SEEDS_EN],
+        "two French documents": ["--glossary", str(SEED_GLOSSARY), "--fr", SEEDS[0], SEEDS[0], "--en", *SEEDS_EN[:1] * 2],
+        "--half picks rows": ["--half", "tune", "--glossary", str(SEED_GLOSSARY), "--fr", *SEEDS, "--en", *SEEDS_EN],
+    }
+    for expected, args in runs.items():
+        result = CliRunner().invoke(cli, ["equivalents", "train", *args, "-o", str(tmp_path / "m.json"), "--no-cache"])
+        assert result.exit_code == 2 and expected in result.stderr, (expected, result.output)
+        errors = [ln for ln in result.stderr.splitlines() if ln.lower().startswith(("error", "termkit"))]
+        assert len(errors) == 1 and not (tmp_path / "m.json").exists(), result.stderr
 
 
 @pytest.mark.slow

@@ -7,8 +7,9 @@ The package, by job:
 * :mod:`.sources`: one module per option source, registered by name: ``alignment`` (the
   English phrase the word alignment links to each occurrence), ``cooccurrence`` (n-grams with
   the best Dice association), ``identical`` (a form written the same in the English),
-  ``reference`` (CLDR, places, organisations) and ``transliteration`` (romanisation rules,
-  confirmed by the English);
+  ``reference`` (CLDR, places, organisations), ``transliteration`` (romanisation rules,
+  confirmed by the English) and ``lexicon`` (a term's renderings composed from the word
+  lexicon, found in the English);
 * :mod:`.features`: the feature registry (names, what each measures, the version a model
   records), including the cross-lingual similarity of multilingual USE v3;
 * :mod:`.confidence`: the logistic model that turns features into the probability that an

@@ -62,7 +62,8 @@ def read_model(path: str | Path) -> ConfidenceModel:
     except (OSError, ValueError, TypeError) as exc:
         raise TermkitError(f"{path}: not a termkit equivalents model ({exc})",
                            "rebuild it with termkit equivalents train") from None
-    check_model(model.features, model.feature_version, str(path))
+    check_model(model.features, model.feature_version, str(path),
+                (len(model.weights), len(model.means), len(model.scales)))
     return model
 
 

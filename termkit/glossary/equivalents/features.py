@@ -211,11 +211,17 @@ def use_encoder():
     return USE(threads=2)
 
 
-def check_model(features: Sequence[str], version: str, path: str) -> None:
-    """Refuse a confidence model trained on other features: one that names a feature this
-    version does not compute, or records another feature version."""
+def check_model(features: Sequence[str], version: str, path: str, lengths: Sequence[int] = ()) -> None:
+    """Refuse a confidence model trained on other features: one whose features are not exactly
+    those this version computes, that records another feature version, or whose lists (weights,
+    means, scales) do not match its features."""
     unknown = [f for f in features if f not in REGISTRY]
-    if unknown or version != FEATURE_VERSION:
-        what = f"features {', '.join(unknown)} unknown" if unknown else f"feature version {version or 'none'}"
+    absent = [f for f in REGISTRY if f not in features]
+    if unknown or absent or version != FEATURE_VERSION:
+        what = (f"features {', '.join(unknown)} unknown" if unknown else f"features {', '.join(absent)} missing"
+                if absent else f"feature version {version or 'none'}")
         raise TermkitError(f"{path}: an equivalents model of another termkit ({what}; this one computes "
                            f"version {FEATURE_VERSION})", "retrain it with termkit equivalents train")
+    if any(n != len(features) for n in lengths):
+        raise TermkitError(f"{path}: a damaged equivalents model (weights, means or scales do not match its "
+                           "features)", "retrain it with termkit equivalents train")

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from termkit.errors import InputError, TermkitError
 from termkit.extract.model import TERM, Candidate, Variant
-from termkit.glossary.equivalents.confidence import ConfidenceModel, threshold_for, train
+from termkit.glossary.equivalents.confidence import ConfidenceModel, default_model, threshold_for, train
 from termkit.glossary.equivalents.english import key
 from termkit.glossary.equivalents.features import FEATURE_VERSION, FEATURES, POSITIVE
 from termkit.glossary.equivalents.finder import EquivalentFinder
@@ -62,34 +62,54 @@ def is_right(en: str, alternatives: Sequence[str]) -> bool:
 
 def read_gold_table(path: str | Path, half: str | None = None) -> list[GoldConcept]:
     """The rows of a gold table (tab-separated, ``#`` comment lines, a header with at least doc,
-    fr, en and kind), those of ``half`` only when given; a malformed row is a one-line error."""
-    lines = [ln for ln in Path(path).read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
-    if not lines:
+    fr, en and kind), those of ``half`` only when given. A table termkit cannot read, a malformed
+    row (named by its line) or a half no row has is a one-line :class:`InputError`."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(str(path), f"cannot be read as a UTF-8 gold table ({exc.__class__.__name__})",
+                         "give a tab-separated UTF-8 table with the columns doc, fr, en, kind") from None
+    numbered = [(n, ln) for n, ln in enumerate(text.splitlines(), 1) if ln and not ln.startswith("#")]
+    if not numbered:
         raise InputError(str(path), "is empty", "give a gold table with a header: doc, fr, en, kind")
-    header = lines[0].split("\t")
+    header = numbered[0][1].split("\t")
     missing = {"doc", "fr", "en", "kind"} - set(header)
     if missing:
         raise InputError(str(path), f"has no column {', '.join(sorted(missing))}",
-                         "a gold table has the columns doc, fr, en, kind (and half to pick one with --half)")
+                         "a gold table has the columns doc, fr, en, kind (and half to pick one with --half)",
+                         line=numbered[0][0])
+    if half is not None and "half" not in header:
+        raise InputError(str(path), "has no column half", "leave out --half, or add the column", line=numbered[0][0])
     out = []
-    for n, ln in enumerate(lines[1:], 2):
+    for n, ln in numbered[1:]:
         row = dict(zip(header, ln.split("\t")))
-        if len(row) < len(header) or row["kind"] not in ("name", "term"):
-            raise InputError(f"{path}", f"row {n} of the table ({row.get('fr', '')!r}) is malformed",
-                             "each row needs doc, fr, en and kind (name or term), tab-separated")
+        if len(row) < len(header) or row["kind"] not in ("name", "term") or not row["en"].strip():
+            raise InputError(str(path), f"row {row.get('fr', '')!r} is malformed",
+                             "each row needs doc, fr, en (not empty) and kind (name or term), tab-separated", line=n)
         if half is None or row.get("half") == half:
             out.append(GoldConcept(row["doc"], row["fr"], [a.strip() for a in row["en"].split("|")], row["kind"],
                                    row.get("half", "")))
+    if not out:
+        halves = sorted({dict(zip(header, ln.split("\t"))).get("half", "") for _, ln in numbered[1:]})
+        raise InputError(str(path), f"has no row of half {half!r}" if half else "has no rows",
+                         f"halves in the table: {', '.join(halves)}" if half else "add rows under the header")
     return out
 
 
 def glossary_concepts(paths: Sequence[str], doc: str) -> list[GoldConcept]:
     """The approved concepts with English of reviewed TSV glossaries, as gold: their English
-    and English variants are right, every other option is wrong."""
+    and English variants are right, every other option is wrong. A glossary with none is a
+    one-line :class:`InputError` naming it (it would teach nothing)."""
     from termkit.glossary.formats.tsv import read_tsv
 
-    return [GoldConcept(doc, c.fr, [c.en, *c.en_variants], "term" if c.type == TERM else "name")
-            for p in paths for c in read_tsv(p).concepts if c.status == "approved" and c.en]
+    out = []
+    for p in paths:
+        found = [GoldConcept(doc, c.fr, [c.en, *c.en_variants], "term" if c.type == TERM else "name")
+                 for c in read_tsv(p).concepts if c.status == "approved" and c.en]
+        if not found:
+            raise InputError(p, "has no approved concept with English", "approve concepts with their English first")
+        out += found
+    return out
 
 
 def gold_candidates(gold: Sequence[GoldConcept], extracted: Sequence[Candidate]) -> list[tuple[GoldConcept, Candidate, bool]]:
@@ -196,9 +216,19 @@ def train_model(data: Sequence[LabelledConcept], l2: float = 1.0, precision: flo
                            "approve more concepts with their English, or give a larger gold table")
     oof = out_of_document(data, l2)
     model = fit(data, l2)
-    model.threshold, model.term_threshold = (
-        round(threshold_for([p for p, _ in oof[kind]], [y for _, y in oof[kind]], precision), 3)
-        for kind in ("name", "term"))
+    shipped = default_model()
+    chosen_on: dict[str, str] = {}
+    for kind in ("name", "term"):
+        if sum(1 for d in data if d.kind == kind) >= MIN_DECISIONS:
+            value = round(threshold_for([p for p, _ in oof[kind]], [y for _, y in oof[kind]], precision), 3)
+            chosen_on[kind] = "out of document"
+        else:  # too few of this kind to choose on: the shipped model's, rather than never proposing one
+            value = shipped.threshold_for(kind == "name")
+            chosen_on[kind] = f"the shipped model's (fewer than {MIN_DECISIONS} {kind}s to choose on)"
+        if kind == "name":
+            model.threshold = value
+        else:
+            model.term_threshold = value
     validation = {kind: {str(t): at_threshold(oof[kind], t) for t in (0.5, 0.6, 0.7, 0.8, 0.9)}
                   | {"chosen": at_threshold(oof[kind], model.threshold_for(kind == "name"))}
                   for kind in ("name", "term")}
@@ -206,8 +236,10 @@ def train_model(data: Sequence[LabelledConcept], l2: float = 1.0, precision: flo
     model.notes = {**(notes or {}),
                    "concepts": len(data), "options": right + wrong, "right_options": right,
                    "documents": len({d.doc for d in data}),
-                   "threshold": f"lowest probability at which the proposals of leave-one-document-out models are "
-                                f"{precision:.0%} right, and the 20 least sure of them 90% right, names and terms apart",
+                   "threshold": f"lowest probability at which the proposals of models that never saw the document "
+                                f"(or, with fewer than five documents, the fold) are {precision:.0%} right, and the 20 "
+                                "least sure of them 90% right, names and terms apart",
+                   "threshold_chosen_on": chosen_on,
                    "leave_one_document_out": validation, "l2": l2}
     return model
 
@@ -216,37 +248,44 @@ def training_sets(fr_files: Sequence[Sequence], en_docs: Sequence, parser, gold_
                   half: str | None = None, glossaries: Sequence[str] = (), progress=None) -> list[TrainingSet]:
     """The training sets of a ``termkit equivalents train`` run, from the French documents of
     each input file (``fr_files``: one list per file) and the English ones (paired by id or
-    order). The French is parsed once. Each gold table is one set, over the documents its rows
-    name; the files none of whose documents a table names are one more set, with the approved
-    concepts of ``glossaries`` as its gold."""
+    order). Every table and glossary is read and checked before the French is parsed (once).
+    Each gold table is one set, over the documents its rows name; the files none of whose
+    documents a table names are one more set, with the approved concepts of ``glossaries`` as
+    its gold."""
     from termkit.glossary.build import pair_documents
 
     if not gold_tables and not glossaries:
         raise TermkitError("nothing to train on", "give --gold TSV and/or --glossary GLOSSARY")
     fr_docs = [d for docs in fr_files for d in docs]
+    seen: set[str] = set()
+    for d in fr_docs:
+        if d.id in seen:
+            raise InputError(d.id, "two French documents have this name", "rename one of the files")
+        seen.add(d.id)
+    tables = [(t, read_gold_table(t, half), {r.doc for r in read_gold_table(t)}) for t in gold_tables]
+    glossary_gold = glossary_concepts(glossaries, "glossaries") if glossaries else []
+    for table, gold, _ in tables:
+        missing = sorted({r.doc for r in gold} - seen)
+        if missing:
+            raise InputError(table, f"names {len(missing)} document(s) not given with --fr ({', '.join(missing[:3])})",
+                             "give the documents of the table with --fr and --en")
+    named = {doc for _, _, docs in tables for doc in docs}  # every half: a table's file is not a glossary's
+    rest = [d.id for docs in fr_files if not any(d.id in named for d in docs) for d in docs]
+    if glossaries and not rest:
+        raise InputError("--glossary", "has no documents of its own",
+                         "give the articles the glossary was built from with --fr and --en")
     order = pair_documents(fr_docs, en_docs)
     parsed = parser.parse(fr_docs, progress=progress)
     en_of = {d.id: en_docs[k].text for d, k in zip(fr_docs, order)}
     by_id = {p.id: p for p in parsed}
     sets: list[TrainingSet] = []
-    named: set[str] = set()
-    for table in gold_tables:
-        named.update(r.doc for r in read_gold_table(table))  # every half: a table's file is not a glossary's
-        gold = read_gold_table(table, half)
+    for table, gold, _ in tables:
         docs = list(dict.fromkeys(r.doc for r in gold))
-        missing = [d for d in docs if d not in by_id]
-        if missing:
-            raise InputError(table, f"names {len(missing)} document(s) not given with --fr ({', '.join(missing[:3])}...)",
-                             "give the documents of the table with --fr and --en")
         sets.append(TrainingSet(Path(table).name + (f" ({half})" if half else ""), [by_id[d] for d in docs],
                                 [en_of[d] for d in docs], gold))
     if glossaries:
-        rest = [d.id for docs in fr_files if not any(d.id in named for d in docs) for d in docs]
-        if not rest:
-            raise InputError("--glossary", "has no documents of its own",
-                             "give the articles the glossary was built from with --fr and --en")
         sets.append(TrainingSet(", ".join(Path(g).name for g in glossaries), [by_id[d] for d in rest],
-                                [en_of[d] for d in rest], glossary_concepts(glossaries, "glossaries")))
+                                [en_of[d] for d in rest], glossary_gold))
     return sets
 
 
