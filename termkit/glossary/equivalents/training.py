@@ -216,14 +216,13 @@ def train_model(data: Sequence[LabelledConcept], l2: float = 1.0, precision: flo
                            "approve more concepts with their English, or give a larger gold table")
     oof = out_of_document(data, l2)
     model = fit(data, l2)
-    shipped = default_model()
     chosen_on: dict[str, str] = {}
     for kind in ("name", "term"):
         if sum(1 for d in data if d.kind == kind) >= MIN_DECISIONS:
             value = round(threshold_for([p for p, _ in oof[kind]], [y for _, y in oof[kind]], precision), 3)
             chosen_on[kind] = "out of document"
         else:  # too few of this kind to choose on: the shipped model's, rather than never proposing one
-            value = shipped.threshold_for(kind == "name")
+            value = default_model().threshold_for(kind == "name")
             chosen_on[kind] = f"the shipped model's (fewer than {MIN_DECISIONS} {kind}s to choose on)"
         if kind == "name":
             model.threshold = value
