@@ -58,8 +58,12 @@ def cli(debug: bool) -> None:
     """
 
 
-def nlp_options(func: Callable) -> Callable:
-    """Options shared by the commands that parse French text."""
+def nlp_options(func: Callable | None = None, *, only_with: str | None = None) -> Callable:
+    """Options shared by the commands that parse French text. With ``only_with`` (a parameter's
+    name), the parser is made only when that option is given (``parser=None`` otherwise): a
+    command that parses only on request does not need the models to start."""
+    if func is None:
+        return functools.partial(nlp_options, only_with=only_with)
 
     @click.option("--models", metavar="DIR", help=MODELS_HELP)
     @click.option("--cache-dir", metavar="DIR", help="Parse cache directory. Default: $TERMKIT_CACHE_DIR or ~/.cache/termkit.")
@@ -78,6 +82,8 @@ def nlp_options(func: Callable) -> Callable:
         from termkit.nlp import Parser, default_cache_dir
         from termkit.scale import default_workers, stanza_backend
 
+        if only_with and not kwargs.get(only_with):
+            return func(*args, parser=None, quiet="none" if quiet else progress_mode, **kwargs)
         cache = None if no_cache else (cache_dir or default_cache_dir())
         parser = Parser.from_options(models, cache_dir=cache, use_gpu=gpu, backend=functools.partial(
             stanza_backend, workers=workers or default_workers(), cluster=cluster, use_gpu=gpu))
@@ -282,15 +288,10 @@ def ranker_train(train_dirs, valid_dir, gold_table, half, glossaries, texts, pro
     """
     import json
 
-    from termkit.extract.ranker import PROJECT_MODEL, load_model, shipped_model_path
-    from termkit.extract.training import (
-        Source,
-        acter_folder,
-        adapt_from_sources,
-        train_from_gold_table,
-        train_from_sources,
-    )
+    from termkit.extract.ranker import PROJECT_MODEL
+    from termkit.extract.training import Source, acter_folder, train_from_gold_table, train_from_sources
     from termkit.glossary.decisions import glossary_decisions
+    from termkit.glossary.learn import adapt_project_ranker
 
     if not train_dirs and not glossaries and not gold_table:
         raise click.UsageError("give --train DIR, --gold TSV --texts FILE..., or --glossary GLOSSARY --texts FILE...")
@@ -301,15 +302,14 @@ def ranker_train(train_dirs, valid_dir, gold_table, half, glossaries, texts, pro
     if not output:
         raise click.UsageError("give the model file to write: -o MODEL")
     sources = [Source(Path(d).name, *acter_folder(d)) for d in train_dirs]
-    for g in glossaries:
-        approved, rejected = glossary_decisions(g)
-        sources.append(Source(g, list(texts), approved, rejected))
+    if not adapting:
+        sources += [Source(g, list(texts), *glossary_decisions(g)) for g in glossaries]
     valid = Source(Path(valid_dir).name, *acter_folder(valid_dir)) if valid_dir else None
-    all_texts = [t for s in [*sources, *([valid] if valid else [])] for t in s.texts] + (list(texts) if gold_table
-                                                                                       else [])
+    all_texts = [t for s in [*sources, *([valid] if valid else [])] for t in s.texts]
+    all_texts += list(texts) if gold_table else list(texts) * len(glossaries) if adapting else []  # once a glossary
     with progress_bar(sum(Path(t).stat().st_size for t in all_texts), "Parsing", quiet) as update:
-        if adapting:
-            model = adapt_from_sources(load_model(shipped_model_path(profile)), sources, parser, update)
+        if adapting:  # the project model, as the review page trains it
+            model = adapt_project_ranker(glossaries, texts, parser, profile, update)
         elif gold_table:
             model = train_from_gold_table(gold_table, list(texts), parser, half, {"profile": profile}, update)
         else:
@@ -370,8 +370,8 @@ def equivalents_train(gold_tables, half, glossaries, fr_files, en_files, output,
     """
     import json
 
-    from termkit.fsutil import atomic_write
     from termkit.glossary.equivalents.training import PROJECT_MODEL, train_from_sets, training_sets
+    from termkit.glossary.learn import equivalents_summary, write_equivalents
     from termkit.sources import read_all
 
     if half and not gold_tables:
@@ -381,11 +381,8 @@ def equivalents_train(gold_tables, half, glossaries, fr_files, en_files, output,
     with progress_bar(sum(total_chars(g) for g in fr_groups), "Parsing", quiet) as update:
         sets = training_sets(fr_groups, en_docs, parser, gold_tables, half, glossaries, update)
     model = train_from_sets(sets, precision=precision, notes={"command": " ".join(["termkit", *sys.argv[1:]])})
-    Path(output).parent.mkdir(parents=True, exist_ok=True)
-    with atomic_write(output) as fh:
-        fh.write(model.to_json())
-    summary = {"output": output, "threshold_names": model.threshold, "threshold_terms": model.term_threshold,
-               **{k: model.notes[k] for k in ("trained_on", "concepts", "options", "right_options", "documents")}}
+    write_equivalents(model, output)
+    summary = equivalents_summary(model, output)
     if fmt == "json":
         click.echo(json.dumps(summary, ensure_ascii=False))
     else:
@@ -700,28 +697,42 @@ def lexicon_build(output: str, fr_words: int, en_words: int, sources: tuple[str,
                f"{report.seconds:.0f} s", err=True)
 
 
-@cli.command(short_help="Review a glossary in a local web page.")
+@cli.command(cls=GreedyCommand, short_help="Review a glossary in a local web page.")
 @click.argument("glossary_path", metavar="GLOSSARY.tsv")
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to bind. Anything but loopback has no authentication: a warning says so.")
 @click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True, help="0: any free port.")
 @click.option("--no-browser", is_flag=True, help="Do not open the page in a browser.")
-def review(glossary_path: str, host: str, port: int, no_browser: bool) -> None:
+@click.option("--texts", cls=GreedyOption, metavar="FILE...",
+              help="The French texts the glossary was built from: the page can then train the project ranker "
+                   "(.termkit/ranker.json) from the reviews, as `termkit ranker train --glossary` does.")
+@click.option("--en", "en_texts", cls=GreedyOption, metavar="FILE...",
+              help="With --texts: their English versions; the page then also trains the project equivalents "
+                   "model (.termkit/equivalents.json).")
+@nlp_options(only_with="texts")
+def review(glossary_path: str, host: str, port: int, no_browser: bool, texts: tuple[str, ...] | None,
+           en_texts: tuple[str, ...] | None, parser, quiet) -> None:
     """Review a TSV glossary in a local web page: approve, reject, edit the English, add or
     remove variants, forbid forms, write notes; keyboard j/k, a, r, e, u.
 
     Every change is written at once, atomically, under the glossary's lock, and touches only
     its row. Two tabs or a build at the same time never lose a change: a stale edit is refused
-    and the page shows the row as it now is.
+    and the page shows the row as it now is. With --texts, a "Learn from these reviews" button
+    trains the project models (in .termkit/ of the folder the server runs in) from the decisions.
 
     \b
     Examples:
       termkit review glossaries/c5-critical-minerals.fr-en.tsv
       termkit review glossaries/news.fr-en.tsv --port 0 --no-browser
+      termkit review glossaries/c5-critical-minerals.fr-en.tsv --texts seeds/*.fr.txt --en seeds/*.en.txt
     """
+    from termkit.glossary.learn import LearnSetup
     from termkit.review.server import serve
 
-    serve(glossary_path, host, port, not no_browser, echo=lambda m: click.echo(m, err=True))
+    if en_texts and not texts:
+        raise click.UsageError("--en goes with --texts: give the French texts too")
+    learn = LearnSetup(list(texts), parser, list(en_texts or ())) if texts else None
+    serve(glossary_path, host, port, not no_browser, echo=lambda m: click.echo(m, err=True), learn=learn)
 
 
 @cli.command("export", short_help="Export a glossary as TBX v3, TBX v2 or CSV for CAT tools.")

@@ -4,6 +4,7 @@ escaping, CSRF and the Host check."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 import subprocess
@@ -251,3 +252,133 @@ def _up(url: str) -> bool:
         return True
     except (urllib.error.URLError, ConnectionError):
         return False
+
+
+# "Learn from these reviews": the project models trained from the page (POST /api/learn), through
+# the real app (Starlette's TestClient), the real parser (the shared parse cache) and LightGBM.
+
+SEED_TEXTS = sorted(str(p) for p in (Path(__file__).parent.parent / "seeds").glob("*.fr.txt"))
+SEED_EN = sorted(str(p) for p in (Path(__file__).parent.parent / "seeds").glob("*.en.txt"))
+
+
+def learn_client(glossary, learn):
+    from starlette.testclient import TestClient
+
+    from termkit.review.server import make_app
+
+    return TestClient(make_app(glossary, {"testserver"}, token="t", learn=learn))
+
+
+def seed_copy(tmp_path) -> Path:
+    path = tmp_path / "c5.fr-en.tsv"
+    shutil.copy(Path(__file__).parent.parent / "glossaries" / "c5-critical-minerals.fr-en.tsv", path)
+    return path
+
+
+def test_without_texts_the_page_has_no_learn_control_and_the_endpoint_is_404(tmp_path):
+    with learn_client(seed_copy(tmp_path), None) as client:
+        assert 'id="learn"' not in client.get("/").text
+        answer = client.post("/api/learn", json={}, headers={"X-CSRF-Token": "t"})
+    assert answer.status_code == 404 and "--texts" in answer.json()["error"]
+
+
+def test_english_texts_without_the_french_is_a_usage_error(tmp_path):
+    from conftest import termkit
+
+    proc = termkit("review", seed_copy(tmp_path), "--no-browser", "--en", *SEED_EN)
+    assert proc.returncode == 2 and "--en goes with --texts" in proc.stderr
+
+
+def test_learning_needs_the_csrf_token_and_a_json_object(tmp_path, parser):
+    from termkit.glossary.learn import LearnSetup
+
+    with learn_client(seed_copy(tmp_path), LearnSetup(SEED_TEXTS, parser, root=tmp_path)) as client:
+        page = client.get("/").text
+        assert 'id="learn"' in page and ".termkit/ranker.json" in page and "equivalents" not in page
+        assert client.post("/api/learn", json={}).status_code == 403
+        assert client.post("/api/learn", json={}, headers={"X-CSRF-Token": "wrong"}).status_code == 403
+        answer = client.post("/api/learn", content=b"[1]", headers={"X-CSRF-Token": "t"})
+        assert answer.status_code == 400 and "JSON object" in answer.json()["error"]
+        big = client.post("/api/learn", content=b" " * ((1 << 20) + 1), headers={"X-CSRF-Token": "t"})
+        assert big.status_code == 413
+    assert not (tmp_path / ".termkit").exists()
+
+
+@pytest.mark.slow
+def test_learning_from_a_glossary_without_rejections_is_400_with_the_clis_line(tmp_path, parser):
+    from termkit.glossary.learn import LearnSetup
+
+    glossary = seed_copy(tmp_path)
+    assert not any(c.status == "rejected" for c in read_tsv(glossary))  # the seed: approved rows only
+    with learn_client(glossary, LearnSetup(SEED_TEXTS, parser, root=tmp_path)) as client:
+        answer = client.post("/api/learn", json={}, headers={"X-CSRF-Token": "t"})
+    assert answer.status_code == 400
+    data = answer.json()
+    assert " approved and 0 rejected decisions" in data["error"] and "\n" not in data["error"]
+    assert data["written"] == [] and data["models"]["ranker"]["error"] == data["error"]
+    assert not (tmp_path / ".termkit").exists()
+    # with the English too, each model has its own outcome: the equivalents model learns from the approved English
+    with learn_client(glossary, LearnSetup(SEED_TEXTS, parser, SEED_EN, root=tmp_path)) as client:
+        answer = client.post("/api/learn", json={}, headers={"X-CSRF-Token": "t"})
+    assert answer.status_code == 200, answer.text
+    models = answer.json()["models"]
+    assert not models["ranker"]["written"] and " 0 rejected" in models["ranker"]["error"]
+    assert models["equivalents"]["written"] and (tmp_path / ".termkit" / "equivalents.json").is_file()
+    assert not (tmp_path / ".termkit" / "ranker.json").exists()
+
+
+@pytest.mark.slow
+def test_learning_from_enough_decisions_writes_both_project_models(tmp_path, parser, seed_docs):
+    from termkit.extract import ExtractOptions, extract_terms
+    from termkit.extract.ranker import load_model
+    from termkit.glossary.equivalents.confidence import read_model
+    from termkit.glossary.learn import LearnSetup
+    from termkit.textnorm import fold
+
+    glossary = seed_copy(tmp_path)
+    approved = {fold(f) for c in read_tsv(glossary) for f in c.fr_forms()}
+    ranked = extract_terms(seed_docs, ExtractOptions(keep_all=True))
+    unlikely = [c for c in reversed(ranked) if not {fold(v.form) for v in c.variants} & approved][:25]
+    concepts = list(read_tsv(glossary)) + [Concept(f"no-{k}", c.canonical, status="rejected")
+                                           for k, c in enumerate(unlikely)]
+    write_tsv(concepts, glossary)
+    with learn_client(glossary, LearnSetup(SEED_TEXTS, parser, SEED_EN, root=tmp_path)) as client:
+        assert ".termkit/equivalents.json" in client.get("/").text
+        answer = client.post("/api/learn", json={}, headers={"X-CSRF-Token": "t"})
+    assert answer.status_code == 200, answer.text
+    data = answer.json()
+    ranker, equivalents = data["models"]["ranker"], data["models"]["equivalents"]
+    assert ranker["written"] and ranker["approved"] >= 20 and ranker["rejected"] >= 20 and ranker["adapts"] == "news"
+    assert equivalents["written"] and equivalents["concepts"] >= 20
+    assert data["written"] == [str(tmp_path / ".termkit" / "ranker.json"), str(tmp_path / ".termkit" / "equivalents.json")]
+    model = load_model(tmp_path / ".termkit" / "ranker.json")
+    assert model.meta["profile"] == "project" and model.threshold == ranker["threshold"]
+    assert read_model(tmp_path / ".termkit" / "equivalents.json").threshold == equivalents["threshold_names"]
+    assert not list((tmp_path / ".termkit").glob(".*.tmp"))  # written atomically: no temporary left
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_the_learn_button_shows_the_training_then_its_outcome(tmp_path, browser, parse_cache):
+    glossary = seed_copy(tmp_path)
+    port = free_port()
+    # a subprocess: the CLI's own wiring (--texts), serving while a browser clicks; the models go in its folder
+    proc = subprocess.Popen([sys.executable, "-m", "termkit", "review", str(glossary), "--port", str(port),
+                             "--no-browser", "--cache-dir", str(parse_cache), "--workers", "1",
+                             "--texts", *SEED_TEXTS], stderr=subprocess.PIPE, text=True, cwd=tmp_path,
+                            env={**os.environ, "PYTHONPATH": os.pathsep.join([str(Path(__file__).parent.parent),
+                                                                              os.environ.get("PYTHONPATH", "")])})
+    try:
+        url = f"http://127.0.0.1:{port}/"
+        wait_for(lambda: _up(url))
+        browser.get(url)
+        browser.find_element("id", "learn").click()
+        status = browser.find_element("id", "learn-status")
+        assert status.text.startswith("Training") or "rejected" in status.text
+        wait_for(lambda: "rejected decisions" in status.text, timeout=120)
+        assert status.get_attribute("class") == "error" and "at least 20 of each" in status.text
+        assert browser.find_element("id", "learn").is_enabled()
+        assert not (tmp_path / ".termkit").exists()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)

@@ -144,6 +144,38 @@
     if (card && await send(card, {op: "restore", fields: last.fields}, false)) say("undone: " + last.id);
   }
 
+  // "Learn from these reviews" (only when the server has the glossary's texts): one training at a
+  // time, the button off while it runs, then each model's outcome or the one-line reason.
+  const learn = document.getElementById("learn");
+  const learnStatus = document.getElementById("learn-status");
+  async function train() {
+    learn.disabled = true;
+    learnStatus.className = "";
+    learnStatus.textContent = "Training\u2026 this parses the texts; it may take a minute";
+    try {
+      const resp = await fetch("/api/learn", {
+        method: "POST", headers: {"Content-Type": "application/json", "X-CSRF-Token": token}, body: "{}"});
+      const data = await resp.json().catch(() => ({}));
+      const models = data.models || {};
+      const lines = Object.keys(models).map((name) => {
+        const m = models[name];
+        if (!m.written) return name + ": not written: " + m.error;
+        const counts = name === "ranker" ? m.approved + " approved, " + m.rejected + " rejected; threshold " + m.threshold
+          : m.options + " options of " + m.concepts + " concepts; thresholds " + m.threshold_names + " (names), "
+            + m.threshold_terms + " (terms)";
+        return name + ": wrote " + m.output + " (" + counts + ")";
+      });
+      learnStatus.className = resp.ok ? "" : "error";
+      learnStatus.textContent = lines.length ? lines.join(" \u00b7 ") : (data.error || ("error " + resp.status));
+    } catch (err) {
+      learnStatus.className = "error";
+      learnStatus.textContent = "the server did not answer: " + err;
+    } finally {
+      learn.disabled = false;
+    }
+  }
+  if (learn) learn.addEventListener("click", train);
+
   const approveShown = document.getElementById("approve-shown");
   if (approveShown) approveShown.addEventListener("click", () => queued(() => decideShown("approved")));
   const rejectShown = document.getElementById("reject-shown");

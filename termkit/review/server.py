@@ -12,6 +12,11 @@ written atomically under the glossary's lock (taken off the event loop, with a t
 glossary another process holds answers 503), touching only its rows. Each row has a version
 (a hash of its line in the file); a change sent with an old version (another tab, a
 `glossary build` meanwhile) is refused with 409 and the row as it is now, which the page shows.
+
+Started with the texts the glossary was built from (``termkit review G --texts ...``), the page
+can also train the project models from its decisions (``POST /api/learn``, the same library
+call as ``termkit ranker train --glossary``, :func:`termkit.glossary.learn.learn_from_reviews`):
+off the event loop, one training at a time (another request meanwhile answers 409).
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ import os
 import re
 import secrets
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -37,6 +43,8 @@ from termkit.textnorm import mark_parts
 
 if TYPE_CHECKING:  # annotations only: the module is imported lazily where it runs
     from starlette.applications import Starlette
+
+    from termkit.glossary.learn import LearnSetup
 
 PAGE_SIZE = 50
 MAX_BODY = 1 << 20  # bytes in one request body
@@ -275,9 +283,10 @@ def _template():
     return env.get_template("page.html.j2")
 
 
-def render_page(store: ReviewStore, params: dict, token: str) -> str:
+def render_page(store: ReviewStore, params: dict, token: str, learn_outputs: Sequence[str] = ()) -> str:
     """The review page (a Jinja2 template, autoescaped): filters, progress, bulk actions, one
-    card per concept of the current page."""
+    card per concept of the current page; with ``learn_outputs`` (the model files a training
+    writes), the "Learn from these reviews" control."""
     f = Filters.parse(params)
     snap = store.snapshot()
     order = {cid: k for k, cid in enumerate(snap.doc.ids)}
@@ -290,7 +299,8 @@ def render_page(store: ReviewStore, params: dict, token: str) -> str:
         min=params.get("min", ""), reviewed=sum(c.status != "candidate" for c in snap.concepts),
         total_concepts=len(snap.concepts), matching=len(rows), page=page, pages=pages,
         cards=[_card(c, snap.version(c.id)) for c in shown],
-        prev_query=f.query(page - 1), next_query=f.query(page + 1))
+        prev_query=f.query(page - 1), next_query=f.query(page + 1),
+        learn_outputs=list(learn_outputs))
 
 
 async def read_json(request) -> Any:
@@ -327,8 +337,10 @@ def host_allowed(host_header: str, allowed_hosts: set[str] | None) -> bool:
     return name in allowed_hosts
 
 
-def make_app(path: str | os.PathLike, allowed_hosts: set[str] | None = None, token: str | None = None) -> Starlette:
-    """The Starlette application reviewing the glossary at ``path``."""
+def make_app(path: str | os.PathLike, allowed_hosts: set[str] | None = None, token: str | None = None,
+             learn: LearnSetup | None = None) -> Starlette:
+    """The Starlette application reviewing the glossary at ``path``; with ``learn`` (the texts it
+    was built from), the page can train the project models from its decisions."""
     from starlette.applications import Starlette
     from starlette.concurrency import run_in_threadpool
     from starlette.middleware import Middleware
@@ -337,6 +349,8 @@ def make_app(path: str | os.PathLike, allowed_hosts: set[str] | None = None, tok
 
     store = ReviewStore(path)
     csrf = token or secrets.token_urlsafe(24)
+    training = threading.Lock()  # one training at a time
+    learn_outputs = list(learn.outputs().values()) if learn else []
 
     class Guard:
         """Every response: the security headers; every request: the Host check."""
@@ -368,7 +382,7 @@ def make_app(path: str | os.PathLike, allowed_hosts: set[str] | None = None, tok
 
     async def page(request):
         try:
-            body = await run_in_threadpool(render_page, store, dict(request.query_params), csrf)
+            body = await run_in_threadpool(render_page, store, dict(request.query_params), csrf, learn_outputs)
         except TermkitError as exc:
             return PlainTextResponse(f"termkit: {exc}\n", status_code=400)
         return HTMLResponse(body)
@@ -380,13 +394,18 @@ def make_app(path: str | os.PathLike, allowed_hosts: set[str] | None = None, tok
         kind = "text/javascript" if name.endswith(".js") else "text/css"
         return Response(_asset(name), media_type=kind)
 
-    async def guarded(request, work):
+    async def checked_body(request) -> dict:
+        """The JSON object a change sends, after the CSRF check; raises :class:`BadRequest`."""
         if not secrets.compare_digest(request.headers.get("x-csrf-token", ""), csrf):
-            return error(403, "missing or wrong CSRF token: reload the page")
+            raise BadRequest(403, "missing or wrong CSRF token: reload the page")
+        body = await read_json(request)
+        if not isinstance(body, dict):
+            raise BadRequest(400, "the request body must be a JSON object")
+        return body
+
+    async def guarded(request, work):
         try:
-            body = await read_json(request)
-            if not isinstance(body, dict):
-                raise BadRequest(400, "the request body must be a JSON object")
+            body = await checked_body(request)
             answer = await run_in_threadpool(work, body)
         except BadRequest as exc:
             return error(exc.status, str(exc))
@@ -422,23 +441,45 @@ def make_app(path: str | os.PathLike, allowed_hosts: set[str] | None = None, tok
 
         return await guarded(request, work)
 
+    async def learn_route(request):
+        from termkit.glossary.learn import learn_from_reviews
+
+        if learn is None:
+            return error(404, "this server was started without the glossary's texts: restart it with "
+                              "termkit review GLOSSARY --texts FILE... to learn from the reviews")
+        try:
+            await checked_body(request)  # nothing to read in it: the token and the size are what count
+        except BadRequest as exc:
+            return error(exc.status, str(exc))
+        if not training.acquire(blocking=False):
+            return error(409, "a training is already running: wait for its result")
+        try:
+            report = await run_in_threadpool(learn_from_reviews, store.path, learn)
+        finally:
+            training.release()
+        answer = report.to_json()
+        if not report.written:  # nothing written: the first reason is the answer's one line
+            return error(400, next(o.error for o in report.outcomes), **answer)
+        return JSONResponse(answer)
+
     routes = [Route("/", page), Route("/static/{name}", asset),
               Route("/api/concept/{cid:path}", change, methods=["POST"]),
-              Route("/api/bulk", bulk, methods=["POST"])]
+              Route("/api/bulk", bulk, methods=["POST"]),
+              Route("/api/learn", learn_route, methods=["POST"])]
     return Starlette(routes=routes, middleware=[Middleware(Guard)])
 
 
 def serve(path: str, host: str = "127.0.0.1", port: int = 8765, open_browser: bool = True,
-          echo=print) -> None:
+          echo=print, learn: LearnSetup | None = None) -> None:
     """Run the review server until Ctrl-C. The port is bound before anything is printed: a
-    port in use is an error (exit 2) that names it."""
+    port in use is an error (exit 2) that names it. ``learn``: see :func:`make_app`."""
     import socket
 
     import uvicorn
 
     loopback = host in ("127.0.0.1", "localhost", "::1")
     allowed = {"127.0.0.1", "localhost", "::1"} if loopback else None
-    app = make_app(path, allowed)  # a missing or bad glossary fails here, with its line
+    app = make_app(path, allowed, learn=learn)  # a missing or bad glossary fails here, with its line
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
