@@ -276,41 +276,15 @@ def _cap(w: Word) -> bool:
 
 
 def _whole_names(spans: list[Span], words: list[Word]) -> list[Span]:
-    """Extend name spans to the whole name: over an English function word between capitalised
-    words, over "du/de la/des" + an orientation word, and over a following orientation
-    adjective; then merge spans that now overlap."""
-    n = len(words)
+    """Extend name spans to the whole name (:func:`_grown`); then merge spans that now overlap."""
     out: list[Span] = []
     for s in spans:
-        i, j = s.i, s.j
+        i = s.i
         while s.ner != "PER" and _heads_name(words, i - 1):
             i -= 1  # "l'Hôpital" + "Général de Yaoundé": NER starts a word late
-        while True:
-            if (j + 1 < n and words[j].text.lower() in ENGLISH_LINKS and _cap(words[j - 1])
-                    and (_cap(words[j + 1]) or (j + 2 < n and words[j + 1].text.lower() == "the" and _cap(words[j + 2])))):
-                j += 2 if _cap(words[j + 1]) else 3
-                while j < n and _cap(words[j]) and words[j].upos in ("PROPN", "NOUN", "ADJ", "X"):
-                    j += 1
-                continue
-            k = j
-            if k < n and words[k].text.lower() in _FR_LINKS:
-                k += 1
-                if k < n and words[k].text.lower() in _ARTICLES:
-                    k += 1
-                if k < n and words[k].text.lower() in ORIENTATION and _cap(words[k]):
-                    j = k + 1
-                    continue
-            if j < n and words[j].text.lower() in ORIENTATION and not _cap(words[j]) and words[j].upos == "ADJ":
-                j += 1
-                continue
-            if (j == i + 1 and j < n and words[j].upos == "ADJ" and not _cap(words[j])
-                    and _common_head(words[i]) and _cap(words[i]) and s.ner != "PER"):
-                j += 1  # French capitalises a name's first word only: "Nations unies", "Banque mondiale"
-                continue
-            if j < n and _cap(words[j]) and words[j].upos == "X":
-                j += 1  # "Foreign Corrupt" + "Practices Act": the tagger calls foreign words X
-                continue
-            break
+        j = s.j
+        while (grown := _grown(words, i, j, s.ner)) is not None:
+            j = grown
         out.append(Span(i, j, s.kind, s.ner))
     merged: list[Span] = []
     for s in sorted(out, key=lambda s: (s.i, -s.j)):
@@ -320,6 +294,49 @@ def _whole_names(spans: list[Span], words: list[Word]) -> list[Span]:
         else:
             merged.append(s)
     return merged
+
+
+def _grown(words: list[Word], i: int, j: int, ner: str | None) -> int | None:
+    """The new end of name span [i, j) grown by one rule, or None when no rule applies: an
+    English function word between capitalised words, "du/de la/des" + a capitalised orientation
+    word, a following orientation adjective, the lower-case adjective of a one-word institution
+    name, a capitalised foreign word."""
+    n = len(words)
+    english = _over_english_link(words, j)
+    if english is not None:
+        return english
+    k = j
+    if k < n and words[k].text.lower() in _FR_LINKS:
+        k += 1 + (k + 1 < n and words[k + 1].text.lower() in _ARTICLES)
+        if k < n and words[k].text.lower() in ORIENTATION and _cap(words[k]):
+            return k + 1  # "Asie du Sud", "Katpar du Nord"
+    if j >= n:
+        return None
+    nxt = words[j]
+    if nxt.text.lower() in ORIENTATION and not _cap(nxt) and nxt.upos == "ADJ":
+        return j + 1  # "Kairakty supérieur"
+    if (j == i + 1 and nxt.upos == "ADJ" and not _cap(nxt) and _common_head(words[i]) and _cap(words[i])
+            and ner != "PER" and i > 0 and words[i - 1].upos in ("DET", "ADP")):
+        # French capitalises a name's first word only: "des Nations unies", "la Banque mondiale"
+        # (after an article or a preposition: a sentence's first word is capitalised anyway)
+        return j + 1
+    if _cap(nxt) and nxt.upos == "X":
+        return j + 1  # "Foreign Corrupt" + "Practices Act": the tagger calls foreign words X
+    return None
+
+
+def _over_english_link(words: list[Word], j: int) -> int | None:
+    """The end of a name continued over an English function word at ``j`` between capitalised
+    words ("Observatory" + "of" + "Economic Complexity", "Bank of the West"), or None."""
+    n = len(words)
+    if not (j + 1 < n and words[j].text.lower() in ENGLISH_LINKS and _cap(words[j - 1])):
+        return None
+    if not (_cap(words[j + 1]) or (j + 2 < n and words[j + 1].text.lower() == "the" and _cap(words[j + 2]))):
+        return None
+    j += 2 if _cap(words[j + 1]) else 3
+    while j < n and _cap(words[j]) and words[j].upos in ("PROPN", "NOUN", "ADJ", "X"):
+        j += 1
+    return j
 
 
 def _heads_name(words: list[Word], k: int) -> bool:
