@@ -382,3 +382,22 @@ def test_the_learn_button_shows_the_training_then_its_outcome(tmp_path, browser,
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+@pytest.mark.slow
+def test_a_second_learning_request_while_one_runs_is_409(tmp_path, parser):
+    import threading
+    import time
+
+    from termkit.glossary.learn import LearnSetup
+
+    answers: list = []
+    with learn_client(seed_copy(tmp_path), LearnSetup(SEED_TEXTS, parser, SEED_EN, root=tmp_path)) as client:
+        first = threading.Thread(target=lambda: answers.append(
+            client.post("/api/learn", json={}, headers={"X-CSRF-Token": "t"})))
+        first.start()
+        time.sleep(1.0)  # the first one trains for several seconds (the equivalents model is fitted out of fold)
+        second = client.post("/api/learn", json={}, headers={"X-CSRF-Token": "t"})
+        first.join()
+    assert second.status_code == 409 and "running" in second.json()["error"].lower(), second.text
+    assert answers and answers[0].status_code == 200  # the first one is not disturbed

@@ -30,7 +30,7 @@ def test_a_surname_after_the_full_name_is_the_persons_on_a_real_parse(parser):
     types = _types(parser, "Le ministre Chuck Hagel est arrivé à Kaboul lundi. Hagel a rencontré les militaires "
                            "américains. Selon Hagel, la mission continuera.")
     assert types.get("Chuck Hagel") == "PER"
-    assert types.get("Hagel", "PER") == "PER"
+    assert types.get("Hagel", "PER") == "PER"  # grouped under Chuck Hagel, or typed PER on its own; never ORG/LOC
 
 
 def test_cardinal_points_alone_after_an_article_are_no_name_on_a_real_parse(parser):

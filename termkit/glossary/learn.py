@@ -151,6 +151,8 @@ def learn_from_reviews(glossary: str, setup: LearnSetup) -> LearnReport:
         outcomes.append(ModelOutcome("ranker", output, ranker_summary(ranker, output)))
     except TermkitError as exc:
         outcomes.append(ModelOutcome("ranker", output, error=str(exc)))
+    except Exception as exc:  # noqa: BLE001  (the other model still trains; the page reads one line)
+        outcomes.append(ModelOutcome("ranker", output, error=f"internal error: {exc.__class__.__name__}: {exc}"))
     if "equivalents" in outputs:
         output = outputs["equivalents"]
         try:
@@ -160,4 +162,7 @@ def learn_from_reviews(glossary: str, setup: LearnSetup) -> LearnReport:
             outcomes.append(ModelOutcome("equivalents", output, equivalents_summary(model, output)))
         except TermkitError as exc:
             outcomes.append(ModelOutcome("equivalents", output, error=str(exc)))
+        except Exception as exc:  # noqa: BLE001  (the ranker's outcome is reported all the same)
+            outcomes.append(ModelOutcome("equivalents", output,
+                                         error=f"internal error: {exc.__class__.__name__}: {exc}"))
     return LearnReport(glossary, outcomes)

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from termkit.errors import TermkitError
+from termkit.errors import InputError, TermkitError
 from termkit.fsutil import atomic_write, cache_dir
 from termkit.textnorm import EN_STOP, FR_STOP, fold
 from termkit.wordlists import DATA
@@ -45,7 +45,8 @@ _B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
 
 @dataclass(frozen=True)
 class Translation:
-    """One English rendering of a French word: the word, its score (0..1) and its sources (``use+cognate``)."""
+    """One English rendering of a French word: the word, its score (0..1 in the lexicon file; the
+    frequency-weighted scores of :func:`word_translations` may exceed 1) and its sources (``use+cognate``)."""
 
     en: str
     score: float
@@ -76,18 +77,29 @@ def _b64(text: str) -> int:
 def read_freedict(base: Path = FREEDICT) -> dict[str, list[list[str]]]:
     """FreeDict's French headwords (lower case) and their senses, each a list of English renderings
     in the dictionary's order. Raises :class:`TermkitError` when the dictionary is not installed."""
-    index, data = base.with_suffix(".index"), base.with_suffix(".dict.dz")
+    index, data = Path(f"{base}.index"), Path(f"{base}.dict.dz")
     if not (index.is_file() and data.is_file()):
         raise TermkitError(f"FreeDict fra-eng not found at {data}",
                            "install it: apt-get install dict-freedict-fra-eng (or pass --freedict)")
-    with gzip.open(data, "rb") as fh:
-        raw = fh.read()
+    fix = "reinstall it: apt-get install --reinstall dict-freedict-fra-eng"
+    try:
+        with gzip.open(data, "rb") as fh:
+            raw = fh.read()
+        lines = index.read_text(encoding="utf-8").splitlines()
+    except (OSError, EOFError, UnicodeDecodeError) as exc:
+        raise InputError(str(data if isinstance(exc, (OSError, EOFError)) else index),
+                         f"is not a readable FreeDict file ({exc.__class__.__name__})", fix) from None
     out: dict[str, list[list[str]]] = {}
-    for line in index.read_text(encoding="utf-8").splitlines():
-        head, offset, length = line.split("\t")
+    for n, line in enumerate(lines, 1):
+        try:
+            head, offset, length = line.split("\t")
+            start, size = _b64(offset), _b64(length)
+            body = raw[start: start + size].decode("utf-8").splitlines()
+        except (ValueError, UnicodeDecodeError):
+            raise InputError(str(index), "is not a FreeDict index line (headword, offset, length)", fix,
+                             line=n) from None
         if head.startswith("00database") or not head.strip():
             continue
-        body = raw[_b64(offset): _b64(offset) + _b64(length)].decode("utf-8").splitlines()
         senses = []
         for ln in body[1:]:  # the first line is the headword, its pronunciation and part of speech
             ln = re.sub(r"^\s*\d+\.\s*", "", ln.strip())
@@ -187,12 +199,13 @@ def _encoded(words: Sequence[str], encode: Callable[[list[str]], object]):
     """USE vectors of ``words``, kept in termkit's cache folder (a rebuild does not encode again)."""
     import numpy as np
 
-    key = hashlib.sha256("\n".join(words).encode()).hexdigest()[:16]
+    # the encoder is part of the key: vectors of another encoder (a test's, another model) are never reused
+    who = f"{getattr(encode, '__module__', '')}.{getattr(encode, '__qualname__', repr(encode))}"
+    key = hashlib.sha256((who + "\n" + "\n".join(words)).encode()).hexdigest()[:16]
     path = cache_dir() / "lexicon" / f"use-{key}.npy"
     if path.is_file():
         return np.load(path)
     vectors = np.asarray(encode(list(words)), dtype=np.float32)
-    path.parent.mkdir(parents=True, exist_ok=True)
     with atomic_write(path, "wb") as fh:
         np.save(fh, vectors)
     return vectors
@@ -292,12 +305,19 @@ def load_lexicon(path: str | Path = LEXICON) -> dict[str, tuple[Translation, ...
     if not path.is_file():
         raise TermkitError(f"lexicon not found: {path}", "build it: termkit lexicon build -o " + str(path))
     out: dict[str, list[Translation]] = defaultdict(list)
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            if line.startswith("#") or line.startswith("fr\t"):
-                continue
-            fr, en, score, source = line.rstrip("\n").split("\t")
-            out[fr].append(Translation(en, float(score), source))
+    fix = "rebuild it: termkit lexicon build -o " + str(path)
+    try:
+        with path.open(encoding="utf-8") as fh:
+            for n, line in enumerate(fh, 1):
+                if line.startswith("#") or line.startswith("fr\t"):
+                    continue
+                try:
+                    fr, en, score, source = line.rstrip("\n").split("\t")
+                    out[fr].append(Translation(en, float(score), source))
+                except ValueError:
+                    raise InputError(str(path), "is not a lexicon row (fr, en, score, source)", fix, line=n) from None
+    except UnicodeDecodeError:
+        raise InputError(str(path), "is not UTF-8 text", fix) from None
     lexicon = {fr: tuple(sorted(ts, key=lambda t: -t.score)) for fr, ts in out.items()}
     for fr in list(lexicon):  # a word written without its accents (Etat, etat) finds its entry
         lexicon.setdefault(fold(fr), lexicon[fr])
@@ -516,8 +536,8 @@ def suggest_terms(term: str, lexicon: dict[str, tuple[Translation, ...]] | None 
                   k: int = 3) -> list[Rendering]:
     """Up to ``top`` English renderings of a French term, best first, composed word by word from the
     lexicon (``k`` options per word) with English word order: ``terres rares`` -> ``rare earths``,
-    ``ventes de voitures`` -> ``car sales`` and ``sales of cars``, ``ministre des affaires
-    étrangères`` -> ``foreign affairs minister`` and ``minister of foreign affairs``. An empty list
+    ``ventes de voitures`` -> ``car sales`` (the ``of`` phrase, ``sales of cars``, ranks lower),
+    ``ministre de la défense`` -> ``defense minister`` and ``minister of defense``. An empty list
     when a content word is unknown to the lexicon and is no name, number or English word."""
     lexicon = load_lexicon() if lexicon is None else lexicon
     whole = None if term.isupper() else lexicon.get(term.lower())  # an acronym's English is another one
