@@ -224,7 +224,10 @@ def equivalents() -> str:
                   "abstention (95% CI)", "top suggestion right when abstaining"], rows)]
     th = d.get("thresholds")
     if th:
-        out += ["", f"Thresholds of the shipped confidence model: names {th['name']}, terms {th['term']}."]
+        out += ["", f"Thresholds of the shipped confidence model: names {th['name']}, terms {th['term']}. The model "
+                    "is trained on the tune half and the seeds by `termkit equivalents train` (the exact command is "
+                    "in the model file's notes; see [glossary.md](glossary.md#retraining-the-confidence-model-"
+                    "termkit-equivalents-train))."]
     if "build_seconds_88_docs" in d:
         out.append(f"`glossary build` on the 88 WMT dev documents, parse excluded: {d['build_seconds_88_docs']} s.")
     u = d.get("unrelated_english_check")
