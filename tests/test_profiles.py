@@ -43,6 +43,8 @@ def test_an_unknown_profile_is_exit_2_listing_the_profiles():
     ("Banque mondiale", {"LOC": 2}, "ORG"),            # a reference organisation
     ("Pékin", {"PER": 1}, "LOC"),                      # a reference place
     ("General Motors Co", {"MISC": 1}, "ORG"),         # a company's legal form
+    ("Observatory of Economic Complexity", {"LOC": 1}, "ORG"),  # an English institution opens with its head
+    ("Cove Capital", {"MISC": 1}, "ORG"),              # an investment firm
     ("ministère de l'Intérieur", {"LOC": 1}, "ORG"),  # the head of an institution's name
     ("Vyacheslav Kim", {"LOC": 3}, "PER"),             # a given name
     ("GCHQ", {"PER": 1}, "ORG"),                       # an acronym

@@ -66,6 +66,8 @@ def type_evidence(canonical: str, forms: Iterable[str] = ()) -> str | None:
         return "LOC"  # Nord-Waziristan, Sud-Soudan
     if first in words("org_words", kind="head") or (several and last in words("org_words", kind="suffix")):
         return "ORG"
+    if len(tokens) > 2 and tokens[1].lower() == "of" and first in words("org_words", kind="suffix"):
+        return "ORG"  # an English institution's name opens with its head: Observatory of Economic Complexity
     if several and (first in words("name_words", kind="misc-head") or last in words("name_words", kind="misc-suffix")):
         return "MISC"
     if several and (first in words("name_words", kind="place-head") or last in words("name_words",
