@@ -48,6 +48,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from synth import synthetic_concepts  # noqa: E402
 
+from bench.split import half_of as split_halves  # noqa: E402
 from termkit.check import read_inputs, run_checks  # noqa: E402
 from termkit.check.numbers import EN_NUM  # noqa: E402
 from termkit.check.terms import NAME_TYPES, TermIndex  # noqa: E402
@@ -194,8 +195,7 @@ def main() -> None:
 
     report = run_checks(docs, concepts, parser)
     findings = [f for f in report.findings if f.severity != "info"]
-    order = sorted(d.id for d in docs)
-    half_of = {doc: ("tune" if k % 2 == 0 else "report") for k, doc in enumerate(order)}
+    half_of = split_halves(d.id for d in docs)
     halves = {}
     known_all = reference_errors()
     for half in ("tune", "report"):

@@ -64,6 +64,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT))
 
+from bench.split import half_of as split_halves  # noqa: E402
 from termkit.check import read_inputs  # noqa: E402
 from termkit.extract import ExtractOptions, extract_terms  # noqa: E402
 from termkit.extract.model import Candidate  # noqa: E402
@@ -208,8 +209,7 @@ def main() -> None:
     args = ap.parse_args()
     parser = Parser.from_options(args.models, cache_dir=args.cache_dir or default_cache_dir())
     docs = read_inputs([str(SRC), str(REF)])
-    order = sorted(d.id for d in docs)
-    half_of = {doc: ("tune" if k % 2 == 0 else "report") for k, doc in enumerate(order)}
+    half_of = split_halves(d.id for d in docs)
     gold = read_gold()
     parsed_all = parser.parse([SourceDocument(d.id, d.fr_text) for d in docs])
     en_by_id = {d.id: d.text for d in read_documents(str(REF))}  # the English as `glossary build` reads it

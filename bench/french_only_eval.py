@@ -31,6 +31,7 @@ from equiv_eval import is_right as right  # noqa: E402  (case, accents and plura
 from news_eval import SRC  # noqa: E402
 from news_eval import read_gold as read_news_gold  # noqa: E402
 
+from bench.split import half_of as split_halves  # noqa: E402
 from termkit.check import read_inputs  # noqa: E402
 from termkit.glossary.build import BuildOptions, build_glossary  # noqa: E402
 from termkit.glossary.lexicon import (  # noqa: E402
@@ -132,8 +133,7 @@ def main() -> None:
     args = ap.parse_args()
     parser = Parser.from_options(args.models, cache_dir=args.cache_dir or default_cache_dir())
     docs = read_inputs([str(SRC), str(REF)])
-    order = sorted(d.id for d in docs)
-    half_of = {doc: ("tune" if k % 2 == 0 else "report") for k, doc in enumerate(order)}
+    half_of = split_halves(d.id for d in docs)
     gold = read_gold()
     halves = ["tune", "report"] if args.half == "both" else [args.half]
     results = {}

@@ -24,11 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from termkit.glossary import read_tsv  # noqa: E402
-from termkit.textnorm import fold  # noqa: E402
-
-
-def key(s: str) -> str:
-    return " ".join(w[:-1] if w.endswith("s") and len(w) > 3 else w for w in fold(s).split())
+from termkit.textnorm import en_key  # noqa: E402
 
 
 def main() -> None:
@@ -53,10 +49,10 @@ def main() -> None:
                "confidence": a.confidence}
         if not a.en:
             row["top_suggestion"] = a.en_suggestions[0].split(" (")[0] if a.en_suggestions else ""
-            row["top_suggestion_right"] = key(row["top_suggestion"]) == key(c.en)
+            row["top_suggestion_right"] = en_key(row["top_suggestion"]) == en_key(c.en)
             abstained.append(row)
             continue
-        ok = key(c.en) in {key(x) for x in a.en_forms()}
+        ok = en_key(c.en) in {en_key(x) for x in a.en_forms()}
         (correct if ok else wrong).append(row)
     result = {
         "approved_concepts": len(reviewed),

@@ -479,7 +479,7 @@ def glossary_build(fr_files, en_files, output, top, ranker, profile, subject, ot
 
     from termkit.extract.ranker import choose_model
     from termkit.glossary.build import BuildOptions, build_into, project_glossaries
-    from termkit.glossary.equivalents.training import PROJECT_MODEL as PROJECT_EQUIVALENTS
+    from termkit.glossary.equivalents.training import project_model
     from termkit.glossary.termbase import check_reference
     from termkit.sources import read_all
 
@@ -490,7 +490,7 @@ def glossary_build(fr_files, en_files, output, top, ranker, profile, subject, ot
         check_reference(path)
     fr_docs = read_all(list(fr_files))
     en_docs = read_all(list(en_files)) if en_files else []
-    project_equivalents = PROJECT_EQUIVALENTS if Path(PROJECT_EQUIVALENTS).is_file() else None
+    project_equivalents = project_model()
     if project_equivalents:
         click.echo(f"termkit: English confidence from the project model {project_equivalents} "
                    "(termkit equivalents train)", err=True)

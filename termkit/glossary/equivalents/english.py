@@ -32,18 +32,6 @@ FR_OPENERS = {"le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "au",
 CLAUSE_MARKS = frozenset(',;:!?"“”«»')  # an option holds none the French does not
 
 
-def stem(word: str) -> str:
-    """One English word under the toolkit's English key (:func:`~termkit.textnorm.en_key`):
-    ``supplies`` -> ``supply``."""
-    return en_key(word)
-
-
-def key(phrase: str) -> str:
-    """The key under which English written forms are one option: the toolkit's English key
-    (:func:`~termkit.textnorm.en_key`: folded, plurals reduced, possessive dropped)."""
-    return en_key(phrase)
-
-
 def contains(text_fold: str, form_fold: str) -> bool:
     """Whether the folded text holds the folded form as whole words (no letter, digit or _
     glued to either end); a plain search, since a regex per form thrashes the regex cache."""
@@ -170,7 +158,7 @@ def open_right(sentences: list[list[list[str]]]) -> Counter[str]:
                 for n in range(1, 5):
                     if i + n > len(words):
                         break
-                    k = key(" ".join(words[i:i + n]))
+                    k = en_key(" ".join(words[i:i + n]))
                     nxt = words[i + n] if i + n < len(words) else ""
                     is_open[k] = is_open.get(k, True) and nxt[:1].islower() and nxt not in EN_STOP
         out.update(k for k, v in is_open.items() if v)

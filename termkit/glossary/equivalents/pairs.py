@@ -19,15 +19,13 @@ from termkit.glossary.equivalents.english import (
     contains,
     content_at,
     gerund,
-    key,
     ngrams,
     numeric,
     open_right,
     past_participle,
-    stem,
     words_of,
 )
-from termkit.textnorm import fold
+from termkit.textnorm import en_key, fold
 
 MAX_WORD_ALIGNED_PAIRS = 50_000  # word alignment beyond this many pairs uses the first ones only
 
@@ -52,13 +50,13 @@ class PairIndex:
         self.grams = [list(dict.fromkeys(g for c in clauses(toks) for g in ngrams(c))) for toks in self.en_tokens]
         self.gram_freq: Counter[str] = Counter()
         for grams in self.grams:
-            self.gram_freq.update({key(g) for g in grams})
+            self.gram_freq.update({en_key(g) for g in grams})
         # the words of each folded English sentence, found as pairs_with() finds a phrase's
         # (folded "fibre-optic" is two words, "£4" is "ps 4"; "Poor's" is "poor" and "'s")
         self._word_pairs: dict[str, set[int]] = defaultdict(set)
         for k, text in enumerate(self.en_fold):
             for w in set(words_of(tokenize(text))):
-                self._word_pairs[stem(w)].add(k)
+                self._word_pairs[en_key(w)].add(k)
         self._fr_index: dict[str, list[int]] = defaultdict(list)
         for k, folded in enumerate(self.fr_fold):
             for w in set(folded):
@@ -166,7 +164,7 @@ class PairIndex:
 
     def pairs_with(self, option_fold: str) -> set[int]:
         """Indices of the pairs whose English holds a (folded) phrase."""
-        words = [stem(w) for w in words_of(tokenize(option_fold))]
+        words = [en_key(w) for w in words_of(tokenize(option_fold))]
         if not words:
             return set()
         pool = set(self._word_pairs.get(words[0], set()))

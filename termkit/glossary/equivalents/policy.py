@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections import Counter
 
 from termkit.extract.model import TERM, Candidate
-from termkit.glossary.equivalents.english import TITLES, contains, key, prefer_lower, stem
+from termkit.glossary.equivalents.english import TITLES, contains, prefer_lower
 from termkit.glossary.equivalents.model import Equivalent, Option, Suggestion
 from termkit.glossary.equivalents.pairs import PairIndex
-from termkit.textnorm import fold, graphical_variants, skeleton
+from termkit.textnorm import en_key, fold, graphical_variants, skeleton
 
 MAX_SUGGESTIONS = 3
 
@@ -84,7 +84,7 @@ def alternatives(index: PairIndex, cand: Candidate, links: list[int], best: Opti
         rest = [k for k in links if not any(contains(index.en_fold[k], f) for f in forms)]
         if len(rest) < 2:
             break
-        cooc = Counter(gk for k in rest for gk in {key(g) for g in index.grams[k]})
+        cooc = Counter(gk for k in rest for gk in {en_key(g) for g in index.grams[k]})
         pick, pick_dice = None, 0.15
         for gk, c in cooc.items():
             if c < max(2, len(rest) / 2) or index.open_after.get(gk, 0) >= max(2, index.gram_freq[gk]):
@@ -94,7 +94,7 @@ def alternatives(index: PairIndex, cand: Candidate, links: list[int], best: Opti
                 pick, pick_dice = gk, dice
         if pick is None:
             break
-        surfaces = Counter(g for k in rest for g in index.grams[k] if key(g) == pick)
+        surfaces = Counter(g for k in rest for g in index.grams[k] if en_key(g) == pick)
         alt = prefer_lower(surfaces.most_common())
         if fold(alt) in forms or not related(alt, best.en, cand):
             break
@@ -119,6 +119,6 @@ def related(alt: str, en: str, cand: Candidate) -> bool:
         if letters.isupper() and len(initials) >= 2 and letters.startswith(initials) and len(letters) <= len(initials) + 1:
             return True
         return bool(alt_words) and all(any(w == v or graphical_variants(w, v) for v in words) for w in alt_words)
-    en_stems = {stem(w) for w in en.split()}
+    en_stems = {en_key(w) for w in en.split()}
     fr_skels = {skeleton(w)[:4] for w in fold(cand.canonical).split() if len(w) > 3}
-    return any(stem(w) in en_stems or skeleton(w)[:4] in fr_skels for w in alt_words)
+    return any(en_key(w) in en_stems or skeleton(w)[:4] in fr_skels for w in alt_words)

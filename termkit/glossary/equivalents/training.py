@@ -22,11 +22,10 @@ from pathlib import Path
 from termkit.errors import InputError, TermkitError
 from termkit.extract.model import TERM, Candidate, Variant
 from termkit.glossary.equivalents.confidence import ConfidenceModel, default_model, threshold_for, train
-from termkit.glossary.equivalents.english import key
 from termkit.glossary.equivalents.features import FEATURE_VERSION, FEATURES, POSITIVE
 from termkit.glossary.equivalents.finder import EquivalentFinder
 from termkit.glossary.equivalents.policy import enough_evidence
-from termkit.textnorm import fold
+from termkit.textnorm import en_key, fold
 
 PROJECT_MODEL = ".termkit/equivalents.json"  # a team's own model, trained on its reviews
 PRECISION_TARGET = 0.97
@@ -55,9 +54,16 @@ class LabelledConcept:
     options: list[tuple[dict[str, float], int]] = field(default_factory=list)
 
 
+def project_model(root: str | Path = ".") -> str | None:
+    """The project's own equivalents model (``.termkit/equivalents.json`` under ``root``), when
+    ``termkit equivalents train`` has written one; None otherwise."""
+    path = Path(root) / PROJECT_MODEL
+    return str(path) if path.is_file() else None
+
+
 def is_right(en: str, alternatives: Sequence[str]) -> bool:
     """Whether an English option is one of the right forms (case, accents and plural -s ignored)."""
-    return bool(en) and key(en) in {key(a) for a in alternatives}
+    return bool(en) and en_key(en) in {en_key(a) for a in alternatives}
 
 
 def read_gold_table(path: str | Path, half: str | None = None) -> list[GoldConcept]:

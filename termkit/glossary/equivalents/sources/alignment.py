@@ -4,10 +4,9 @@ noun-phrase pieces, and a currency that the English writes as a symbol."""
 from __future__ import annotations
 
 from termkit.extract.model import TERM
-from termkit.glossary.equivalents.english import stem
 from termkit.glossary.equivalents.pairs import PairIndex
 from termkit.glossary.equivalents.sources.base import Gathering, OptionSource, register
-from termkit.textnorm import fold
+from termkit.textnorm import en_key, fold
 
 
 @register
@@ -34,7 +33,7 @@ class AlignmentSource(OptionSource):
                 opt.aligned += 1
             else:
                 opt.loose += 1
-            found.aligned_words |= {stem(fold(index.en_tokens[k][x].text)) for x in range(lo, hi + 1)}
+            found.aligned_words |= {en_key(fold(index.en_tokens[k][x].text)) for x in range(lo, hi + 1)}
             widened = index.widened(k, lo, hi)
             pieces = dict.fromkeys(index.pieces(k, lo, hi))
             for a, b in widened:

@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 from typing import ClassVar
 
 from termkit.extract.model import Candidate
-from termkit.glossary.equivalents.english import CLAUSE_MARKS, balanced, key
+from termkit.glossary.equivalents.english import CLAUSE_MARKS, balanced
 from termkit.glossary.equivalents.model import Option
 from termkit.glossary.equivalents.pairs import PairIndex
+from termkit.textnorm import en_key
 
 
 @dataclass
@@ -34,7 +35,7 @@ class Gathering:
         unbalanced bracket ("Islamic Movement (ETIM") is no phrase: it is counted nowhere."""
         surface = " ".join(surface.split())
         fr_marks = CLAUSE_MARKS.intersection("".join(self.cand.forms))
-        k = key(surface) if balanced(surface) and not CLAUSE_MARKS.intersection(surface) - fr_marks else ""
+        k = en_key(surface) if balanced(surface) and not CLAUSE_MARKS.intersection(surface) - fr_marks else ""
         opt = self.options.setdefault(k, Option(k)) if k else Option("")  # nothing to fold: dropped
         opt.surfaces[surface] += 1
         opt.methods.add(method)

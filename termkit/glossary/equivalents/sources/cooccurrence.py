@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from termkit.glossary.equivalents.english import key
 from termkit.glossary.equivalents.pairs import PairIndex
 from termkit.glossary.equivalents.sources.base import Gathering, OptionSource, register
-from termkit.textnorm import fold
+from termkit.textnorm import en_key, fold
 
 TOP_NGRAMS = 4  # how many of the best-associated n-grams become options
 
@@ -27,7 +26,7 @@ class CooccurrenceSource(OptionSource):
         for k in links:
             seen = set()
             for g in index.grams[k]:
-                gk = key(g)
+                gk = en_key(g)
                 surfaces[gk][g] += 1
                 if gk not in seen:
                     cooc[gk] += 1
