@@ -385,18 +385,23 @@ def test_the_learn_button_shows_the_training_then_its_outcome(tmp_path, browser,
 
 
 @pytest.mark.slow
-def test_a_second_learning_request_while_one_runs_is_409(tmp_path, parser):
+def test_a_second_learning_request_while_one_runs_is_409(tmp_path, models):
     import threading
     import time
 
     from termkit.glossary.learn import LearnSetup
+    from termkit.nlp import Parser, resolve_models
 
+    # a parser without a cache: the first training parses the seeds for real (tens of seconds),
+    # so the second request certainly arrives while it runs
+    cold = Parser(resolve_models(models), cache_dir=None)
     answers: list = []
-    with learn_client(seed_copy(tmp_path), LearnSetup(SEED_TEXTS, parser, SEED_EN, root=tmp_path)) as client:
+    with learn_client(seed_copy(tmp_path), LearnSetup(SEED_TEXTS, cold, SEED_EN, root=tmp_path)) as client:
         first = threading.Thread(target=lambda: answers.append(
             client.post("/api/learn", json={}, headers={"X-CSRF-Token": "t"})))
         first.start()
-        time.sleep(1.0)  # the first one trains for several seconds (the equivalents model is fitted out of fold)
+        time.sleep(1.0)
+        assert first.is_alive()  # still parsing
         second = client.post("/api/learn", json={}, headers={"X-CSRF-Token": "t"})
         first.join()
     assert second.status_code == 409 and "running" in second.json()["error"].lower(), second.text
